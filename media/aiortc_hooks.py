@@ -1,0 +1,337 @@
+"""Every place where the project reaches into aiortc's or aioice's private parts.
+
+aiortc is pinned (``aiortc==1.16.0``, which pulls ``aioice 0.13``); its private parts change
+between releases, so each hook below names what it relies on and :func:`check_aiortc` checks
+all of it, by version and by looking at the source. ``tests/media/test_aiortc_hooks.py`` runs
+the check and exercises each hook with real peers, so an upgrade that breaks one fails loudly.
+
+The hooks:
+
+* :class:`PacketTrack` -- an outgoing track whose ``recv()`` returns ``av.Packet``. Relies on
+  ``RTCRtpSender._next_encoded_frame`` calling ``encoder.pack(packet)`` instead of encoding
+  when the track yields a packet (the sender then only re-packetises; no encoder is built).
+* :func:`tap_receiver` -- the receiving side hands over encoded frames instead of decoding
+  them. Relies on ``RTCRtpReceiver._RTCRtpReceiver__jitter_buffer`` being called as
+  ``add(packet) -> (pli_flag, frame | None)`` from ``_handle_rtp_packet`` after aiortc has
+  unwrapped RTX, sent its NACK and set ``packet._data`` to the depayloaded bytes. The tap takes
+  that place, assembles frames itself (:mod:`media.frame_assembly`) and never returns one, so
+  aiortc's decoder thread (``decoder_worker``) starts but stays idle, builds no decoder, and
+  still ends the receiver's track when the receiver stops or an RTCP BYE arrives.
+* :meth:`ReceiveTap.request_keyframe` / NACK re-sending -- ``RTCRtpReceiver._send_rtcp_pli``
+  and ``RTCRtpReceiver._send_rtcp_nack``.
+* :func:`on_keyframe_request` -- ``RTCRtpSender._handle_rtcp_packet`` turns a PLI or FIR into
+  ``self._send_keyframe()``, which only sets a flag that the pre-encoded path never reads; the
+  hook replaces that method on one sender instance with a typed callback.
+* :func:`set_host_addresses` -- ``aioice.ice.get_host_addresses`` chooses which local addresses
+  ICE gathers on and always leaves 127.0.0.1 out; the hook replaces it process-wide.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from fractions import Fraction
+from typing import Any
+
+import aioice
+import aioice.ice
+import aiortc
+import av
+from aiortc import MediaStreamTrack, RTCRtpReceiver, RTCRtpSender
+from aiortc.mediastreams import MediaStreamError
+from aiortc.rtp import RtpPacket
+
+from media.exceptions import AiortcIncompatibleError
+from media.frame_assembly import (
+    AssemblySettings,
+    AssemblyStats,
+    AudioAssembler,
+    EncodedFrame,
+    VideoAssembler,
+    vp8_flags,
+)
+
+AIORTC_VERSION = "1.16.0"
+AIOICE_VERSIONS = ("0.13.",)
+VIDEO_TIME_BASE = Fraction(1, 90000)
+AUDIO_TIME_BASE = Fraction(1, 48000)
+
+# (object, attribute, fragment its source must contain): what the hooks rely on.
+_SOURCE_CHECKS: tuple[tuple[object, str, str], ...] = (
+    (RTCRtpReceiver, "__init__", "self.__jitter_buffer = JitterBuffer("),
+    (RTCRtpReceiver, "_handle_rtp_packet", "packet._data = depayload(codec, packet.payload)"),
+    (RTCRtpReceiver, "_handle_rtp_packet", "pli_flag, encoded_frame = self.__jitter_buffer.add(packet)"),
+    (RTCRtpReceiver, "_send_rtcp_pli", "RTCP_PSFB_PLI"),
+    (RTCRtpReceiver, "_send_rtcp_nack", "RTCP_RTPFB_NACK"),
+    (RTCRtpSender, "_handle_rtcp_packet", "self._send_keyframe()"),
+    (RTCRtpSender, "_next_encoded_frame", "self.__encoder.pack(data)"),
+    (aioice.ice.Connection, "gather_candidates", "addresses = get_host_addresses("),
+)
+_checked = False
+
+
+def check_aiortc() -> None:
+    """Raise :class:`AiortcIncompatibleError` unless every private part used here is present."""
+    global _checked
+    if _checked:
+        return
+    problems: list[str] = []
+    if aiortc.__version__ != AIORTC_VERSION:
+        problems.append(f"aiortc {aiortc.__version__} is installed, the hooks need {AIORTC_VERSION}")
+    if not aioice.__version__.startswith(AIOICE_VERSIONS):
+        problems.append(f"aioice {aioice.__version__} is installed, the hooks need 0.13")
+    for owner, name, fragment in _SOURCE_CHECKS:
+        function = getattr(owner, name, None)
+        try:
+            source = inspect.getsource(function) if function is not None else ""
+        except (OSError, TypeError):
+            source = ""
+        if fragment not in source:
+            problems.append(f"{getattr(owner, '__name__', owner)}.{name} no longer does {fragment!r}")
+    if not callable(getattr(aioice.ice, "get_host_addresses", None)):
+        problems.append("aioice.ice.get_host_addresses is gone")
+    if problems:
+        raise AiortcIncompatibleError(
+            "media/aiortc_hooks.py does not fit the installed aiortc: " + "; ".join(problems)
+        )
+    _checked = True
+
+
+# --- sending pre-encoded frames -------------------------------------------------------------
+
+
+class PacketTrack(MediaStreamTrack):
+    """An outgoing track fed with encoded frames; ``RTCRtpSender`` only re-packetises them.
+
+    The queue is bounded: :meth:`put` returns ``False`` when it is full, and the caller
+    decides what to drop (see ``media.forwarding``).
+    """
+
+    def __init__(self, kind: str, *, maxsize: int) -> None:
+        check_aiortc()
+        super().__init__()
+        if kind not in ("audio", "video"):
+            raise ValueError(f"unknown track kind {kind!r}")
+        if maxsize < 1:
+            raise ValueError("maxsize must be at least 1")
+        self.kind = kind
+        self._time_base = VIDEO_TIME_BASE if kind == "video" else AUDIO_TIME_BASE
+        self._maxsize = maxsize
+        self._frames: deque[tuple[bytes, int, bool]] = deque()
+        self._waiter: asyncio.Future[None] | None = None
+
+    @property
+    def queued(self) -> int:
+        return len(self._frames)
+
+    def put(self, data: bytes, pts: int, keyframe: bool) -> bool:
+        """Queue one frame (``pts`` in the codec clock); ``False`` if the queue is full."""
+        if self.readyState != "live" or len(self._frames) >= self._maxsize:
+            return False
+        self._frames.append((data, pts, keyframe))
+        self._wake()
+        return True
+
+    def clear(self) -> int:
+        """Drop every queued frame and say how many were dropped."""
+        count = len(self._frames)
+        self._frames.clear()
+        return count
+
+    async def recv(self) -> av.Packet:  # type: ignore[override]
+        # Waits for as long as the track lives; stop() wakes it up to end the sender.
+        while not self._frames:
+            if self.readyState != "live":
+                raise MediaStreamError
+            self._waiter = asyncio.get_running_loop().create_future()
+            try:
+                await self._waiter
+            finally:
+                self._waiter = None
+        if self.readyState != "live":
+            raise MediaStreamError
+        data, pts, keyframe = self._frames.popleft()
+        packet = av.Packet(data)
+        packet.pts = pts
+        packet.time_base = self._time_base
+        packet.is_keyframe = keyframe
+        return packet
+
+    def stop(self) -> None:
+        super().stop()
+        self._frames.clear()
+        self._wake()
+
+    def _wake(self) -> None:
+        if self._waiter is not None and not self._waiter.done():
+            self._waiter.set_result(None)
+
+
+# --- receiving encoded frames ---------------------------------------------------------------
+
+
+class ReceiveTap:
+    """Stands in for a receiver's jitter buffer and hands complete encoded frames over.
+
+    ``on_frame`` and ``on_keyframe_needed`` run synchronously in the event loop, inside
+    aiortc's packet handling, so they must be quick and must not await.
+    """
+
+    def __init__(
+        self,
+        receiver: RTCRtpReceiver,
+        kind: str,
+        on_frame: Callable[[EncodedFrame], None],
+        on_keyframe_needed: Callable[[], None],
+        settings: AssemblySettings | None,
+        clock: Callable[[], float],
+    ) -> None:
+        self.receiver = receiver
+        self.kind = kind
+        self.media_ssrc: int | None = None
+        self._clock = clock
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._video: VideoAssembler | None = None
+        self._audio: AudioAssembler | None = None
+        if kind == "video":
+            self._video = VideoAssembler(on_frame, on_keyframe_needed, self._send_nack, settings)
+        else:
+            self._audio = AudioAssembler(on_frame)
+
+    @property
+    def capacity(self) -> int:
+        # Read by nothing in aiortc 1.16; kept so the tap looks like a JitterBuffer.
+        return self._video.settings.capacity if self._video else 1
+
+    @property
+    def stats(self) -> AssemblyStats:
+        assembler = self._video or self._audio
+        assert assembler is not None
+        return assembler.stats
+
+    def add(self, packet: RtpPacket) -> tuple[bool, None]:
+        """Called by ``RTCRtpReceiver._handle_rtp_packet`` for every media packet."""
+        self.media_ssrc = packet.ssrc
+        data: bytes = getattr(packet, "_data", b"")
+        now = self._clock()
+        if self._video is not None:
+            start, keyframe = vp8_flags(packet.payload, data)
+            self._video.push(
+                packet.sequence_number, packet.timestamp, bool(packet.marker), start, keyframe,
+                data, now,
+            )
+        elif self._audio is not None:
+            level = packet.extensions.audio_level
+            self._audio.push(
+                packet.sequence_number, packet.timestamp, data,
+                None if level is None else int(level[1]), now,
+            )
+        # Never hand a frame to aiortc's decoder, never ask aiortc to send a PLI itself.
+        return False, None
+
+    def request_keyframe(self) -> bool:
+        """Send an RTCP PLI to the publisher; ``False`` if no media has arrived yet."""
+        if self.media_ssrc is None:
+            return False
+        self._spawn(self.receiver._send_rtcp_pli(self.media_ssrc))
+        return True
+
+    def _send_nack(self, lost: list[int]) -> None:
+        if self.media_ssrc is not None:
+            self._spawn(self.receiver._send_rtcp_nack(self.media_ssrc, lost))
+
+    def _spawn(self, coroutine: Any) -> None:
+        task = asyncio.get_running_loop().create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+
+def tap_receiver(
+    receiver: RTCRtpReceiver,
+    on_frame: Callable[[EncodedFrame], None],
+    on_keyframe_needed: Callable[[], None],
+    *,
+    settings: AssemblySettings | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> ReceiveTap:
+    """Make ``receiver`` hand over encoded frames instead of decoding them.
+
+    Call it before media flows (right after ``setRemoteDescription`` of the publisher's offer).
+    The receiver's ``track`` still ends when the receiver stops or the publisher says BYE.
+    """
+    check_aiortc()
+    kind = receiver.track.kind if receiver.track is not None else None
+    if kind not in ("audio", "video"):
+        raise ValueError("the receiver has no audio or video track yet")
+    tap = ReceiveTap(receiver, kind, on_frame, on_keyframe_needed, settings, clock)
+    receiver._RTCRtpReceiver__jitter_buffer = tap  # type: ignore[attr-defined]
+    return tap
+
+
+def send_pli(receiver: RTCRtpReceiver, media_ssrc: int) -> asyncio.Task[None]:
+    """Send a PLI from any receiver (a subscriber asking the server for a keyframe)."""
+    check_aiortc()
+    return asyncio.get_running_loop().create_task(receiver._send_rtcp_pli(media_ssrc))
+
+
+def remote_ssrcs(receiver: RTCRtpReceiver) -> list[int]:
+    """The media SSRCs a receiver has heard from (public aiortc API, here for symmetry)."""
+    return [source.source for source in receiver.getSynchronizationSources()]
+
+
+# --- keyframe requests reaching a sender ----------------------------------------------------
+
+
+def on_keyframe_request(
+    sender: RTCRtpSender, callback: Callable[[], None], *, keep_default: bool = False
+) -> None:
+    """Call ``callback`` whenever the remote side sends a PLI or FIR for ``sender``'s stream.
+
+    With ``keep_default`` aiortc's own behaviour (encode the next frame as a keyframe) is kept,
+    which is what an encoding client wants; a sender of pre-encoded frames ignores it.
+    """
+    check_aiortc()
+    default = sender._send_keyframe
+
+    def send_keyframe() -> None:
+        if keep_default:
+            default()
+        callback()
+
+    sender._send_keyframe = send_keyframe  # type: ignore[method-assign]
+
+
+# --- which addresses ICE gathers on ---------------------------------------------------------
+
+_original_get_host_addresses = aioice.ice.get_host_addresses
+
+
+def set_host_addresses(addresses: Iterable[str] | None) -> None:
+    """Gather host candidates on exactly ``addresses`` (process-wide); ``None`` restores aioice.
+
+    aioice always leaves 127.0.0.1 out of what it gathers, and gathers on every other address
+    of the machine; a server names its addresses, and tests name 127.0.0.1 alone.
+    """
+    check_aiortc()
+    if addresses is None:
+        aioice.ice.get_host_addresses = _original_get_host_addresses
+        return
+    chosen = tuple(addresses)
+    if not chosen:
+        raise ValueError("give at least one address, or None for aioice's own choice")
+
+    def get_host_addresses(use_ipv4: bool, use_ipv6: bool) -> list[str]:
+        return [a for a in chosen if (":" in a and use_ipv6) or (":" not in a and use_ipv4)]
+
+    aioice.ice.get_host_addresses = get_host_addresses
+
+
+def host_addresses() -> tuple[str, ...] | None:
+    """The addresses set by :func:`set_host_addresses`, or ``None`` when aioice chooses."""
+    current = aioice.ice.get_host_addresses
+    if current is _original_get_host_addresses:
+        return None
+    return tuple(current(True, True))
