@@ -1,1 +1,1 @@
-
+"""The eCabinet server: one asyncio process serving the websocket protocol over TLS."""

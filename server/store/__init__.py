@@ -1,0 +1,1 @@
+"""Durable storage: SQLAlchemy Core over SQLite (WAL) by default, PostgreSQL by configuration."""
