@@ -165,7 +165,9 @@ def _as_paragraphs(items: tuple[str | Paragraph, ...], what_vi: str) -> tuple[Pa
         elif isinstance(item, Paragraph):
             out.append(item)
         else:
-            raise DocumentError("List items must be text or paragraphs", "Mục danh sách không hợp lệ")
+            raise DocumentError(
+                "List items must be text or paragraphs", "Mục danh sách không hợp lệ"
+            )
     return tuple(out)
 
 
