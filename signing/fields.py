@@ -11,7 +11,12 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.fields import SigFieldSpec, append_signature_field, enumerate_sig_fields
+from pyhanko.sign.fields import (
+    SigFieldSpec,
+    append_signature_field,
+    ensure_sig_flags,
+    enumerate_sig_fields,
+)
 
 from signing.errors import FieldError, PdfInputError
 
@@ -105,6 +110,9 @@ def add_signature_fields(pdf: bytes, specs: Sequence[FieldSpec]) -> bytes:
         append_signature_field(
             writer, SigFieldSpec(sig_field_name=spec.name, on_page=spec.page, box=spec.box)
         )
+    # Set SigFlags to "signatures exist, append only" now, as signing would: the server's
+    # revision check then sees the first signature change nothing but its own field.
+    ensure_sig_flags(writer, lock_sig_flags=True)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

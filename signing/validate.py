@@ -149,14 +149,26 @@ def _modification(status: ModificationInfo) -> tuple[str, bool]:
     return level.name.lower(), tampered
 
 
-def _level(sig: EmbeddedPdfSignature, has_ts: bool, later_doc_ts: bool, dss: bool) -> PadesLevel:
+def _level(
+    sig: EmbeddedPdfSignature,
+    has_ts: bool,
+    later_doc_ts: bool,
+    dss: DocumentSecurityStore | None,
+) -> PadesLevel:
+    # B-LT needs this signer's validation data in the document security store.
+    dss = dss if dss is not None and _in_dss(sig, dss) else None
     if not has_ts:
         return PadesLevel.B_B
-    if dss and later_doc_ts:
+    if dss is not None and later_doc_ts:
         return PadesLevel.B_LTA
-    if dss:
+    if dss is not None:
         return PadesLevel.B_LT
     return PadesLevel.B_T
+
+
+def _in_dss(sig: EmbeddedPdfSignature, dss: DocumentSecurityStore) -> bool:
+    own = sig.signer_cert.dump()
+    return any(cert.dump() == own for cert in dss.load_certs())
 
 
 def _problems(status: SignatureStatus, tampered: bool, covers: bool) -> tuple[str, ...]:
@@ -201,17 +213,24 @@ async def async_validate_pdf(
         dss: DocumentSecurityStore | None = DocumentSecurityStore.read_dss(reader)
     except (KeyError, PdfError, ValueError, TypeError):
         dss = None
-    context = dss.as_validation_context(kwargs) if dss is not None else ValidationContext(**kwargs)
+    plain = ValidationContext(**kwargs)
+    # The DSS holds revocation data for some signers only; a mismatched OCSP response there
+    # would count against the others, so only their own signatures use it.
+    archived = dss.as_validation_context(kwargs) if dss is not None else None
     reports = []
     try:
         for index, sig in enumerate(embedded):
-            reports.append(await _validate_one(sig, embedded[index + 1 :], context, dss))
+            use_dss = archived is not None and dss is not None and _in_dss(sig, dss)
+            context = archived if use_dss and archived is not None else plain
+            reports.append(await validate_embedded(sig, embedded[index + 1 :], context, dss))
     finally:
-        await context.aclose()
+        await plain.aclose()
+        if archived is not None:
+            await archived.aclose()
     return ValidationReport(tuple(reports))
 
 
-async def _validate_one(
+async def validate_embedded(
     sig: EmbeddedPdfSignature,
     later: list[EmbeddedPdfSignature],
     context: ValidationContext,
@@ -262,7 +281,7 @@ async def _validate_one(
         tampered=tampered or not covers,
         level=None
         if is_doc_ts
-        else _level(sig, timestamp_time is not None, later_doc_ts, dss is not None),
+        else _level(sig, timestamp_time is not None, later_doc_ts, dss),
         problems=_problems(status, tampered, covers),
     )
 

@@ -6,11 +6,23 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from signing.appearance import seal_box_for
+from signing.fields import FieldSpec
+
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 A4_HEIGHT = 841.89
 
 # The signature block on the last page, in PDF points from the bottom-left corner.
 CHAIR_BOX = (320.0, 560.0, 540.0, 690.0)
+# The request used by the sequence tests: three people, then the organisation's seal.
+SECRETARY_BOX = (70.0, 560.0, 260.0, 690.0)
+VICE_BOX = (190.0, 400.0, 400.0, 530.0)
+REQUEST_FIELDS = (
+    FieldSpec("secretary", 2, SECRETARY_BOX),
+    FieldSpec("vice", 2, VICE_BOX),
+    FieldSpec("chair", 2, CHAIR_BOX),
+    FieldSpec("seal", 2, seal_box_for(CHAIR_BOX)),
+)
 PARAGRAPH = (
     "Ủy ban nhân dân thành phố Thủ Dầu Một tổ chức họp thường kỳ để đánh giá tình hình "
     "kinh tế - xã hội, quốc phòng - an ninh; các phường Phú Cường, Hiệp Thành, Chánh Nghĩa, "
