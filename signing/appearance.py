@@ -198,7 +198,9 @@ class SealStampStyle(TextStampStyle):
     border_width: int = 0
     timestamp_format: str = _TS_FORMAT
 
-    def create_stamp(
+    # A composed stamp, not pyHanko's text stamp; subclassing TextStampStyle is only how
+    # pyHanko hands over the signing time.
+    def create_stamp(  # type: ignore[override]
         self, writer: BasePdfFileWriter, box: layout.BoxConstraints, text_params: dict
     ) -> BaseStamp:
         assert self.appearance is not None

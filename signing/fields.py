@@ -108,7 +108,9 @@ def add_signature_fields(pdf: bytes, specs: Sequence[FieldSpec]) -> bytes:
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     for spec in specs:
         append_signature_field(
-            writer, SigFieldSpec(sig_field_name=spec.name, on_page=spec.page, box=spec.box)
+            # pyHanko annotates the box as ints; fractional points work and keep placement exact.
+            writer,
+            SigFieldSpec(sig_field_name=spec.name, on_page=spec.page, box=spec.box),  # type: ignore[arg-type]
         )
     # Set SigFlags to "signatures exist, append only" now, as signing would: the server's
     # revision check then sees the first signature change nothing but its own field.

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import pkcs11
 from asn1crypto import x509
@@ -123,7 +124,7 @@ class TokenCertificate:
     sha256: str
 
 
-def _lib(module: str) -> pkcs11.lib:
+def _lib(module: str) -> Any:  # pkcs11.lib is a function-like class mypy cannot type
     if not Path(module).is_file():
         raise KeyAccessError(
             f"PKCS#11 module {module} not found", f"Không tìm thấy thư viện PKCS#11 {module}"

@@ -115,10 +115,11 @@ async def async_check_revision(
             f"Chữ ký nằm ở ô {signature.field_name!r}, đúng ra phải ở ô {field_name!r}",
         )
     if not signer.matches(signature.signer_cert):
+        who = signature.signer_cert.subject.human_friendly
         raise _refuse(
             RevisionProblem.WRONG_SIGNER,
-            f"Signed by {signature.signer_cert.subject.human_friendly}, not the expected signer",
-            f"Người ký {signature.signer_cert.subject.human_friendly} không phải người được giao ký",
+            f"Signed by {who}, not the expected signer",
+            f"Người ký {who} không phải người được giao ký",
         )
     allowed_fields = {field_name, *(str(t.field_name) for t in timestamps)}
     _check_changes(reader, previous_revisions - 1, allowed_fields)

@@ -9,6 +9,7 @@ import asyncio
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from asn1crypto import x509
 from pyhanko.pdf_utils.misc import PdfError
@@ -203,7 +204,7 @@ async def async_validate_pdf(
         raise PdfInputError(
             f"The signatures cannot be read: {exc}", f"Không đọc được chữ ký số: {exc}"
         ) from exc
-    kwargs = {
+    kwargs: dict[str, Any] = {
         "trust_roots": list(trust_roots),
         "other_certs": list(other_certs),
         "allow_fetching": allow_fetching,
@@ -279,9 +280,7 @@ async def validate_embedded(
         covers_whole_file=mod.coverage == SignatureCoverageLevel.ENTIRE_FILE,
         modification=modification,
         tampered=tampered or not covers,
-        level=None
-        if is_doc_ts
-        else _level(sig, timestamp_time is not None, later_doc_ts, dss),
+        level=None if is_doc_ts else _level(sig, timestamp_time is not None, later_doc_ts, dss),
         problems=_problems(status, tampered, covers),
     )
 

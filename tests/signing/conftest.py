@@ -27,14 +27,11 @@ from signing.fields import add_signature_fields
 
 HERE = Path(__file__).resolve().parent
 SOFTHSM_MODULE = "/usr/lib/softhsm/libsofthsm2.so"
-KEY_LABELS = (
-    "root interm interm-ocsp tsa chair vice1 vice2 org expired revoked token-user".split()
-)
-
+KEY_LABELS = "root interm interm-ocsp tsa chair vice1 vice2 org expired revoked token-user".split()
 
 
 class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -126,7 +123,9 @@ class Token:
 
 
 @pytest.fixture(scope="session")
-def softhsm_token(tmp_path_factory: pytest.TempPathFactory, test_pki: LoopbackPki) -> Iterator[Token]:
+def softhsm_token(
+    tmp_path_factory: pytest.TempPathFactory, test_pki: LoopbackPki
+) -> Iterator[Token]:
     if shutil.which("softhsm2-util") is None or not Path(SOFTHSM_MODULE).exists():
         pytest.fail("SoftHSM2 is not installed (Debian package softhsm2)")
     directory = tmp_path_factory.mktemp("softhsm")
@@ -157,8 +156,16 @@ def softhsm_token(tmp_path_factory: pytest.TempPathFactory, test_pki: LoopbackPk
         )
     )
     util(
-        "--import", str(plain), "--token", token.label, "--label", token.key_label,
-        "--id", "01", "--pin", token.pin,
+        "--import",
+        str(plain),
+        "--token",
+        token.label,
+        "--label",
+        token.key_label,
+        "--id",
+        "01",
+        "--pin",
+        token.pin,
     )
     plain.unlink()
     # softhsm2-util imports keys only; the certificates go in through PKCS#11 itself.

@@ -123,8 +123,19 @@ def test_rendered_page_shows_blue_signature_under_red_seal(
     path = tmp_path / "signed.pdf"
     path.write_bytes(signed_sequence.revisions[-1])
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "100", "-f", "3", "-l", "3", "-singlefile", str(path),
-         str(tmp_path / "page")],
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "100",
+            "-f",
+            "3",
+            "-l",
+            "3",
+            "-singlefile",
+            str(path),
+            str(tmp_path / "page"),
+        ],
         check=True,
         timeout=60,
     )
