@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 
 from server.pdfgen.model import Align, Column, Heading, Paragraph, Span, Table
 from server.pdfgen.vn_format import vn_number, vn_percent
@@ -51,7 +52,7 @@ STT = Column("STT", 0.62, Align.CENTER)
 
 def table(
     columns: tuple[Column, ...],
-    rows: list[tuple[str, ...]],
+    rows: Sequence[tuple[str, ...]],
     caption: str = "",
     unit: str = "",
     total_rows: int = 0,

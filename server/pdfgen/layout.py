@@ -17,7 +17,7 @@ CONTENT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT
 
 # The header's two columns: issuer on the left, national title on the right. The right one
 # is as wide as the national title at 12 pt plus a little air.
-RIGHT_COL_W = 94.0
+RIGHT_COL_W = 92.0
 LEFT_COL_W = CONTENT_W - RIGHT_COL_W
 RIGHT_COL_X = MARGIN_LEFT + LEFT_COL_W
 

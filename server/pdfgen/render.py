@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from typing import cast
 
 from fpdf import FPDF, FontFace
 from fpdf.enums import XPos, YPos
@@ -113,10 +114,9 @@ class _Renderer:
 
     def _lines(self, text: str, size: float, style: str, width: float) -> list[str]:
         self.pdf.set_font(FAMILY, style, size)
-        return list(
-            self.pdf.multi_cell(width, L.line_height(size), nfc(text), align="C", dry_run=True,
-                                output="LINES")
-        )
+        lines = self.pdf.multi_cell(width, L.line_height(size), nfc(text), align="L",
+                                    dry_run=True, output="LINES")
+        return cast(list[str], lines)
 
     def _text_height(self, text: str, size: float, style: str, width: float) -> float:
         return len(self._lines(text, size, style, width)) * L.line_height(size)
@@ -379,9 +379,7 @@ class _Renderer:
             return 0.0
         h = L.line_height(L.RECIPIENTS_LABEL_PT)
         for line in self._recipient_lines():
-            self.pdf.set_font(FAMILY, "", L.RECIPIENTS_PT)
-            h += len(self.pdf.multi_cell(L.LEFT_COL_W, L.line_height(L.RECIPIENTS_PT), line,
-                                         align="L", dry_run=True, output="LINES")) * \
+            h += len(self._lines(line, L.RECIPIENTS_PT, "", L.LEFT_COL_W)) * \
                 L.line_height(L.RECIPIENTS_PT)
         return h
 
