@@ -101,7 +101,7 @@ class Client:
         if future is not None and not future.done():
             future.set_result(value)
 
-    def _new_request(self, kind: str, fields: dict[str, Any]) -> tuple[str, p.Request]:
+    def _new_request(self, kind: str, fields: dict[str, Any], /) -> tuple[str, p.Request]:
         request_id = f"r{next(self._ids)}"
         request = p.REQUEST_ADAPTER.validate_python({"type": kind, "id": request_id, **fields})
         return request_id, request
@@ -121,7 +121,7 @@ class Client:
         finally:
             self._pending.pop(request_id, None)
 
-    async def call(self, kind: str, timeout: float = 60, **fields: Any) -> Any:
+    async def call(self, kind: str, /, timeout: float = 60, **fields: Any) -> Any:
         """Send a request and return the result's data; raise ServerError on an error."""
         request_id, request = self._new_request(kind, fields)
         text = request.model_dump_json(exclude_unset=True)
@@ -132,7 +132,7 @@ class Client:
         return reply.data
 
     async def call_binary(
-        self, kind: str, payload: bytes, timeout: float = 60, **fields: Any
+        self, kind: str, payload: bytes, /, timeout: float = 60, **fields: Any
     ) -> Any:
         request_id, request = self._new_request(kind, fields)
         frame = p.join_binary(json.loads(request.model_dump_json()), payload)
@@ -141,7 +141,9 @@ class Client:
             raise ServerError(reply)
         return reply.data
 
-    async def call_for_bytes(self, kind: str, timeout: float = 60, **fields: Any) -> tuple[Any, bytes]:
+    async def call_for_bytes(
+        self, kind: str, /, timeout: float = 60, **fields: Any
+    ) -> tuple[Any, bytes]:
         """A request answered by a binary frame: returns the result's data and the bytes."""
         request_id, request = self._new_request(kind, fields)
         reply = await self._send_and_wait(request_id, request.model_dump_json(), timeout)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,8 +21,8 @@ from aiortc.rtp import RtpPacket
 
 from media.aiortc_hooks import on_keyframe_request
 from media.exceptions import PatternError
-from media.frame_assembly import vp8_flags
 from media.forwarding import Feed, Forwarder, Layer, Publisher, TrackKind
+from media.frame_assembly import vp8_flags
 from media.ice import LOOPBACK, force_codecs, rtc_configuration
 from media.synthetic import LOW_SIZE, SyntheticAudioTrack, SyntheticVideoTrack, read_pattern
 
@@ -66,15 +67,15 @@ class Progress:
         self._event.set()
 
     async def wait_for(
-        self, predicate: Callable[[], bool], what: str, timeout: float = TIMEOUT
+        self, predicate: Callable[[], bool], what: str, seconds: float = TIMEOUT
     ) -> None:
         try:
-            async with asyncio.timeout(timeout):
+            async with asyncio.timeout(seconds):
                 while not predicate():
                     self._event.clear()
                     await self._event.wait()
         except TimeoutError:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}") from None
+            raise AssertionError(f"timed out after {seconds} s waiting for {what}") from None
 
 
 @dataclass
@@ -177,6 +178,28 @@ class SubscriberPeers:
         await self.server.close()
 
 
+@dataclass
+class Dropper:
+    """Drops a share of the RTP packets (retransmissions included) reaching receivers."""
+
+    rate: float
+    rng: random.Random
+    seen: int = 0
+    dropped: int = 0
+
+    def install(self, receiver: RTCRtpReceiver) -> None:
+        handle = receiver._handle_rtp_packet
+
+        async def handle_rtp_packet(packet: RtpPacket, arrival_time_ms: int) -> None:
+            self.seen += 1
+            if self.rng.random() < self.rate:
+                self.dropped += 1
+                return
+            await handle(packet, arrival_time_ms)
+
+        receiver._handle_rtp_packet = handle_rtp_packet  # type: ignore[method-assign]
+
+
 def watch_keyframes(receiver: RTCRtpReceiver, into: Received, progress: Progress) -> None:
     """Note VP8 keyframes as their packets reach a subscriber's receiver."""
     handle = receiver._handle_rtp_packet
@@ -226,7 +249,12 @@ async def _read_audio(track: MediaStreamTrack, into: Received, progress: Progres
 
 
 async def subscribe(
-    forwarder: Forwarder, progress: Progress, name: str, layers: dict[str, Layer | None], *, read: bool = True
+    forwarder: Forwarder,
+    progress: Progress,
+    name: str,
+    layers: dict[str, Layer | None],
+    *,
+    read: bool = True,
 ) -> SubscriberPeers:
     """Connect a subscriber receiving ``layers`` (site -> layer) and start reading its media."""
     server, client = new_pc(), new_pc()

@@ -1,0 +1,19 @@
+"""Client tests run on a qasync loop, so Qt and asyncio (client and server) share one thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
+
+
+def _qt_loop() -> Any:
+    app = QApplication.instance() or QApplication(["ecabinet-tests"])
+    return qasync.QEventLoop(app, already_running=False)
+
+
+def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> Mapping[str, Callable[[], Any]]:
+    return {"qt": _qt_loop}
