@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from pyhanko.keys import load_certs_from_pemder
 from pyhanko_certvalidator import CertificateValidator, ValidationContext
 from pyhanko_certvalidator import errors as cv_errors
 
+from signing.aio import run_sync
 from signing.errors import CertificateProblem, CertificateRefused, KeyAccessError
 from signing.keys import cert_sha256
 
@@ -161,4 +161,4 @@ def check_certificate(
     moment: dt.datetime | None = None,
 ) -> CertificateStatus:
     """Blocking form of `async_check_certificate` (not from inside a running event loop)."""
-    return asyncio.run(async_check_certificate(cert, trust, other_certs=other_certs, moment=moment))
+    return run_sync(async_check_certificate(cert, trust, other_certs=other_certs, moment=moment))

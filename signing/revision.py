@@ -7,7 +7,6 @@ update that adds exactly a valid signature of the expected signer in the expecte
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +20,7 @@ from pyhanko.sign.diff_analysis import (
 from pyhanko.sign.validation import EmbeddedPdfSignature
 from pyhanko_certvalidator import ValidationContext
 
+from signing.aio import run_sync
 from signing.errors import PdfInputError, RevisionProblem, RevisionRefused
 from signing.fields import open_reader
 from signing.keys import cert_sha256
@@ -184,7 +184,7 @@ def check_revision(
     allow_fetching: bool = False,
 ) -> SignatureReport:
     """Blocking form of `async_check_revision` (not from inside a running event loop)."""
-    return asyncio.run(
+    return run_sync(
         async_check_revision(
             previous,
             uploaded,

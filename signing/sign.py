@@ -7,7 +7,6 @@ seal signature is B-LTA when validation data can be fetched.
 
 from __future__ import annotations
 
-import asyncio
 import enum
 import io
 import logging
@@ -23,6 +22,7 @@ from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 from pyhanko_certvalidator import errors as cv_errors
 
+from signing.aio import run_sync
 from signing.appearance import PersonAppearance, SealAppearance, stamp_style
 from signing.certcheck import TrustSettings, async_check_certificate
 from signing.errors import FieldError, SignatureCreationError
@@ -35,6 +35,8 @@ logger = logging.getLogger(__name__)
 # token and a timestamp authority (pyHanko issue 515), so reserve generously when either is
 # involved: 32 KiB of hex holds 16 KiB of DER, room for a chain of four and a TSA token.
 RESERVED_WITH_TSA_OR_TOKEN = 32 * 1024
+# Without either, 16 KiB of hex; a fixed size also spares pyHanko a dry-run signature.
+RESERVED_PLAIN = 16 * 1024
 TSA_TIMEOUT_SECONDS = 10
 
 
@@ -123,7 +125,7 @@ async def _sign_once(
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     out = io.BytesIO()
-    reserve = RESERVED_WITH_TSA_OR_TOKEN if (timestamper or is_token) else None
+    reserve = RESERVED_WITH_TSA_OR_TOKEN if (timestamper or is_token) else RESERVED_PLAIN
     try:
         await pdf_signer.async_sign_pdf(
             writer, existing_fields_only=True, bytes_reserved=reserve, output=out
@@ -170,7 +172,7 @@ async def async_sign_pdf(
 
 def sign_pdf(pdf: bytes, key: SigningKey, options: SignOptions) -> bytes:
     """Blocking form of `async_sign_pdf` (not from inside a running event loop)."""
-    return asyncio.run(async_sign_pdf(pdf, key, options))
+    return run_sync(async_sign_pdf(pdf, key, options))
 
 
 async def async_sign_batch(
@@ -189,4 +191,4 @@ async def async_sign_batch(
 
 
 def sign_batch(documents: Sequence[tuple[bytes, SignOptions]], key: SigningKey) -> list[bytes]:
-    return asyncio.run(async_sign_batch(documents, key))
+    return run_sync(async_sign_batch(documents, key))

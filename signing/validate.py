@@ -5,7 +5,6 @@ The report speaks Vietnamese (Circular 15/2025: signer, time, integrity, trust) 
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from pyhanko.sign.validation import (
 from pyhanko.sign.validation.status import ModificationInfo, SignatureStatus
 from pyhanko_certvalidator import ValidationContext
 
+from signing.aio import run_sync
 from signing.appearance import vietnam_time
 from signing.errors import PdfInputError
 from signing.fields import open_reader
@@ -293,6 +293,6 @@ def validate_pdf(
     allow_fetching: bool = False,
 ) -> ValidationReport:
     """Blocking form of `async_validate_pdf` (not from inside a running event loop)."""
-    return asyncio.run(
+    return run_sync(
         async_validate_pdf(pdf, trust_roots, other_certs=other_certs, allow_fetching=allow_fetching)
     )
