@@ -22,6 +22,11 @@ The hooks:
 * :func:`on_keyframe_request` -- ``RTCRtpSender._handle_rtcp_packet`` turns a PLI or FIR into
   ``self._send_keyframe()``, which only sets a flag that the pre-encoded path never reads; the
   hook replaces that method on one sender instance with a typed callback.
+* :func:`route_retransmissions` -- a fix: ``RTCDtlsTransport._register_rtp_receiver`` tells the
+  ``RtpRouter`` a receiver's media SSRC but not its RTX SSRC, so RTX packets are routed by
+  payload type alone, which fails as soon as one bundled connection carries two video tracks
+  (they share the RTX payload type): every retransmission was silently dropped. The fix
+  registers the RTX SSRCs too, process-wide.
 * :func:`set_host_addresses` -- ``aioice.ice.get_host_addresses`` chooses which local addresses
   ICE gathers on and always leaves 127.0.0.1 out; the hook replaces it process-wide.
 """
@@ -40,8 +45,10 @@ import aioice
 import aioice.ice
 import aiortc
 import av
-from aiortc import MediaStreamTrack, RTCRtpReceiver, RTCRtpSender
+from aiortc import MediaStreamTrack, RTCDtlsTransport, RTCRtpReceiver, RTCRtpSender
 from aiortc.mediastreams import MediaStreamError
+from aiortc.rtcdtlstransport import RtpRouter
+from aiortc.rtcrtpparameters import RTCRtpReceiveParameters
 from aiortc.rtp import RtpPacket
 
 from media.exceptions import AiortcIncompatibleError
@@ -63,12 +70,19 @@ AUDIO_TIME_BASE = Fraction(1, 48000)
 _SOURCE_CHECKS: tuple[tuple[object, str, str], ...] = (
     (RTCRtpReceiver, "__init__", "self.__jitter_buffer = JitterBuffer("),
     (RTCRtpReceiver, "_handle_rtp_packet", "packet._data = depayload(codec, packet.payload)"),
-    (RTCRtpReceiver, "_handle_rtp_packet", "pli_flag, encoded_frame = self.__jitter_buffer.add(packet)"),
+    (
+        RTCRtpReceiver,
+        "_handle_rtp_packet",
+        "pli_flag, encoded_frame = self.__jitter_buffer.add(packet)",
+    ),
     (RTCRtpReceiver, "_send_rtcp_pli", "RTCP_PSFB_PLI"),
     (RTCRtpReceiver, "_send_rtcp_nack", "RTCP_RTPFB_NACK"),
     (RTCRtpSender, "_handle_rtcp_packet", "self._send_keyframe()"),
     (RTCRtpSender, "_next_encoded_frame", "self.__encoder.pack(data)"),
     (aioice.ice.Connection, "gather_candidates", "addresses = get_host_addresses("),
+    (RTCDtlsTransport, "_register_rtp_receiver", "ssrcs.add(encoding.ssrc)"),
+    (RtpRouter, "route_rtp", "len(pt_receivers) == 1"),
+    (RtpRouter, "register_receiver", "self.ssrc_table[ssrc] = receiver"),
 )
 _checked = False
 
@@ -80,7 +94,7 @@ def check_aiortc() -> None:
         return
     problems: list[str] = []
     if aiortc.__version__ != AIORTC_VERSION:
-        problems.append(f"aiortc {aiortc.__version__} is installed, the hooks need {AIORTC_VERSION}")
+        problems.append(f"aiortc {aiortc.__version__} is installed, hooks need {AIORTC_VERSION}")
     if not aioice.__version__.startswith(AIOICE_VERSIONS):
         problems.append(f"aioice {aioice.__version__} is installed, the hooks need 0.13")
     for owner, name, fragment in _SOURCE_CHECKS:
@@ -90,7 +104,8 @@ def check_aiortc() -> None:
         except (OSError, TypeError):
             source = ""
         if fragment not in source:
-            problems.append(f"{getattr(owner, '__name__', owner)}.{name} no longer does {fragment!r}")
+            owner_name = getattr(owner, "__name__", repr(owner))
+            problems.append(f"{owner_name}.{name} no longer does {fragment!r}")
     if not callable(getattr(aioice.ice, "get_host_addresses", None)):
         problems.append("aioice.ice.get_host_addresses is gone")
     if problems:
@@ -220,14 +235,22 @@ class ReceiveTap:
         if self._video is not None:
             start, keyframe = vp8_flags(packet.payload, data)
             self._video.push(
-                packet.sequence_number, packet.timestamp, bool(packet.marker), start, keyframe,
-                data, now,
+                packet.sequence_number,
+                packet.timestamp,
+                bool(packet.marker),
+                start,
+                keyframe,
+                data,
+                now,
             )
         elif self._audio is not None:
             level = packet.extensions.audio_level
             self._audio.push(
-                packet.sequence_number, packet.timestamp, data,
-                None if level is None else int(level[1]), now,
+                packet.sequence_number,
+                packet.timestamp,
+                data,
+                None if level is None else int(level[1]),
+                now,
             )
         # Never hand a frame to aiortc's decoder, never ask aiortc to send a PLI itself.
         return False, None
@@ -263,6 +286,7 @@ def tap_receiver(
     The receiver's ``track`` still ends when the receiver stops or the publisher says BYE.
     """
     check_aiortc()
+    route_retransmissions()
     kind = receiver.track.kind if receiver.track is not None else None
     if kind not in ("audio", "video"):
         raise ValueError("the receiver has no audio or video track yet")
@@ -302,6 +326,30 @@ def on_keyframe_request(
         callback()
 
     sender._send_keyframe = send_keyframe  # type: ignore[method-assign]
+
+
+# --- routing retransmissions -----------------------------------------------------------------
+
+_original_register_rtp_receiver = RTCDtlsTransport._register_rtp_receiver
+
+
+def _register_rtp_receiver(
+    self: RTCDtlsTransport, receiver: RTCRtpReceiver, parameters: RTCRtpReceiveParameters
+) -> None:
+    _original_register_rtp_receiver(self, receiver, parameters)
+    rtx = [e.rtx.ssrc for e in parameters.encodings if e.rtx is not None]
+    if rtx:
+        self._rtp_router.register_receiver(receiver, ssrcs=rtx, payload_types=[])
+
+
+def route_retransmissions() -> None:
+    """Route RTX packets by their SSRC (process-wide, idempotent); see the module's notes."""
+    check_aiortc()
+    RTCDtlsTransport._register_rtp_receiver = _register_rtp_receiver  # type: ignore[method-assign]
+
+
+def routes_retransmissions() -> bool:
+    return RTCDtlsTransport._register_rtp_receiver is _register_rtp_receiver
 
 
 # --- which addresses ICE gathers on ---------------------------------------------------------

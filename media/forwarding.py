@@ -154,7 +154,11 @@ class Feed:
     """What one subscriber receives of one site: one audio and one video outgoing track."""
 
     def __init__(
-        self, forwarder: Forwarder, subscriber: str, site: str, layer: Layer | None,
+        self,
+        forwarder: Forwarder,
+        subscriber: str,
+        site: str,
+        layer: Layer | None,
         audio: bool,
     ) -> None:
         settings = forwarder.settings

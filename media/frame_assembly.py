@@ -269,7 +269,11 @@ class AudioAssembler:
         self._last: int | None = None
 
     def push(
-        self, sequence_number: int, timestamp: int, data: bytes, audio_level: int | None,
+        self,
+        sequence_number: int,
+        timestamp: int,
+        data: bytes,
+        audio_level: int | None,
         now: float,
     ) -> None:
         ext = self._seq.unwrap(sequence_number)
@@ -283,7 +287,10 @@ class AudioAssembler:
         self.stats.frames += 1
         self._on_frame(
             EncodedFrame(
-                data=data, timestamp=ts - self._ts_origin, keyframe=True, arrival=now,
+                data=data,
+                timestamp=ts - self._ts_origin,
+                keyframe=True,
+                arrival=now,
                 audio_level=audio_level,
             )
         )

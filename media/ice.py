@@ -68,12 +68,16 @@ class IceSettings:
 LOOPBACK = IceSettings(addresses=("127.0.0.1",))
 """Tests, benches and the demo: gather on 127.0.0.1 only, no STUN, no TURN."""
 
+
 def rtc_configuration(settings: IceSettings) -> RTCConfiguration:
     """``RTCConfiguration`` with the configured ICE servers (none by default) and max-bundle.
 
     Max-bundle matters: with aiortc's default policy only the first video of a connection
-    flows (aiortc issue 1414).
+    flows (aiortc issue 1414). Building the configuration also makes aiortc route
+    retransmissions by SSRC (:func:`media.aiortc_hooks.route_retransmissions`), without which
+    NACK recovery fails on any connection carrying two videos.
     """
+    aiortc_hooks.route_retransmissions()
     return RTCConfiguration(
         iceServers=[
             RTCIceServer(urls=list(s.urls), username=s.username, credential=s.credential)

@@ -157,7 +157,11 @@ class SyntheticVideoTrack(MediaStreamTrack):
     kind = "video"
 
     def __init__(
-        self, site: int, size: tuple[int, int] = HIGH_SIZE, fps: int = 30, *,
+        self,
+        site: int,
+        size: tuple[int, int] = HIGH_SIZE,
+        fps: int = 30,
+        *,
         texture: bool = True,
     ) -> None:
         super().__init__()
@@ -188,8 +192,10 @@ def tone_samples(frequency: float, level_dbov: float, seconds: int = 1) -> bytes
     count = AUDIO_RATE * seconds
     return struct.pack(
         f"<{count}h",
-        *(round(amplitude * math.sin(2 * math.pi * frequency * i / AUDIO_RATE))
-          for i in range(count)),
+        *(
+            round(amplitude * math.sin(2 * math.pi * frequency * i / AUDIO_RATE))
+            for i in range(count)
+        ),
     )
 
 
@@ -236,7 +242,12 @@ class EncodedClip:
 
 
 def encode_video_clip(
-    site: int, size: tuple[int, int], *, frames: int = 150, gop: int = 30, fps: int = 30,
+    site: int,
+    size: tuple[int, int],
+    *,
+    frames: int = 150,
+    gop: int = 30,
+    fps: int = 30,
     bitrate: int = 500_000,
 ) -> EncodedClip:
     """Encode ``frames`` pictures of the pattern with libvpx, as aiortc's VP8 encoder would."""
@@ -250,8 +261,12 @@ def encode_video_clip(
     codec.gop_size = gop
     # Constant bitrate, as aiortc's own VP8 encoder runs.
     codec.options = {
-        "deadline": "realtime", "cpu-used": "8", "lag-in-frames": "0",
-        "bufsize": str(bitrate), "minrate": str(bitrate), "maxrate": str(bitrate),
+        "deadline": "realtime",
+        "cpu-used": "8",
+        "lag-in-frames": "0",
+        "bufsize": str(bitrate),
+        "minrate": str(bitrate),
+        "maxrate": str(bitrate),
     }
     encoded: list[bytes] = []
     for index in range(frames):

@@ -94,7 +94,12 @@ class PublisherPeers:
 
 
 async def publish(
-    forwarder: Forwarder, progress: Progress, site: str, number: int, *, fps: int = 15,
+    forwarder: Forwarder,
+    progress: Progress,
+    site: str,
+    number: int,
+    *,
+    fps: int = 15,
     before_connect: Callable[[PublisherPeers], None] | None = None,
 ) -> PublisherPeers:
     client, server = new_pc(), new_pc()
@@ -229,7 +234,9 @@ async def _read_video(track: MediaStreamTrack, into: Received, progress: Progres
                 continue
             into.video.append(
                 VideoSample(
-                    time.monotonic(), pattern.site, pattern.counter,
+                    time.monotonic(),
+                    pattern.site,
+                    pattern.counter,
                     (frame.width, frame.height),
                 )
             )
