@@ -72,6 +72,7 @@ def _build(pages: int, padding: int | None, seed: int) -> bytes:
     pdf.add_font(FAMILY, "B", str(FONT_DIR / "NotoSerif-Bold.ttf"))
     pdf.set_margins(L.MARGIN_LEFT, L.MARGIN_TOP, L.MARGIN_RIGHT)
     pdf.set_auto_page_break(False)
+    pdf.alias_nb_pages(None)  # type: ignore[arg-type]
     pdf.set_creation_date(dt.datetime(2026, 9, 25, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=7))))
     pdf.set_title("Hồ sơ tài liệu phiên họp")
     pdf.set_lang("vi-VN")

@@ -100,6 +100,7 @@ class _Renderer:
         pdf.set_margins(L.MARGIN_LEFT, L.MARGIN_TOP, L.MARGIN_RIGHT)
         pdf.set_auto_page_break(True, margin=L.MARGIN_BOTTOM)
         pdf.c_margin = 0  # text starts exactly at the margin and the indent
+        pdf.alias_nb_pages(None)  # type: ignore[arg-type]  # "{nb}" in a text stays as typed
         # Same input, same bytes: the creation date comes from the document, not the clock.
         pdf.set_creation_date(dt.datetime.combine(doc.date, dt.time(8, 0), tzinfo=VIETNAM_TZ))
         pdf.set_title(nfc(doc.title))

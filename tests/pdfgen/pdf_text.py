@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 import unicodedata
 from dataclasses import dataclass
+from typing import cast
 
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
+from pypdf.generic import DictionaryObject
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,16 @@ def page_text(pdf: bytes, index: int) -> str:
 
 
 def all_text(pdf: bytes) -> str:
-    return flat(" ".join(page.extract_text() for page in reader(pdf).pages))
+    """The text of every page, without the page numbers, so that a paragraph running over a
+    page break reads as one."""
+    texts = []
+    for index, page in enumerate(reader(pdf).pages):
+        text = page.extract_text().strip()
+        number = str(index + 1)
+        if index and text.startswith(number + "\n"):
+            text = text[len(number) + 1 :]
+        texts.append(text)
+    return flat(" ".join(texts))
 
 
 def runs(pdf: bytes, index: int) -> list[TextRun]:
@@ -46,3 +57,9 @@ def runs(pdf: bytes, index: int) -> list[TextRun]:
 
     reader(pdf).pages[index].extract_text(visitor_text=visit)
     return found
+
+
+def resources(page: PageObject, kind: str) -> DictionaryObject:
+    """A page's resource dictionary of one kind ("/Font", "/XObject")."""
+    res = cast(DictionaryObject, page["/Resources"].get_object())
+    return cast(DictionaryObject, res[kind].get_object())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import unicodedata
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PIL import Image
@@ -23,7 +24,7 @@ from server.pdfgen import (
     place_date_line,
     render,
 )
-from tests.pdfgen.pdf_text import all_text, flat, page_text, reader, runs
+from tests.pdfgen.pdf_text import all_text, flat, page_text, reader, resources, runs
 
 MM = 72 / 25.4
 A4 = (595.28, 841.89)
@@ -164,14 +165,15 @@ def test_pages_from_two_are_numbered_at_the_top(rendered_demo: Rendered) -> None
                 assert top_run.text != "1"
             else:
                 assert top_run.text == str(index + 1), demo.file_name
-                assert top_run.x == pytest.approx(
-                    (30 * MM + (A4[0] - 15 * MM)) / 2 - 3.5 * (len(top_run.text)), abs=6)
+                # Centred over the text area: a digit or two left of its middle.
+                centre = (30 * MM + (A4[0] - 15 * MM)) / 2
+                assert centre - 10 < top_run.x < centre
 
 
 def test_fonts_are_embedded(rendered_demo: Rendered) -> None:
     for _, rendered in rendered_demo[:2]:
         for page in reader(rendered.pdf).pages:
-            for font in page["/Resources"]["/Font"].values():
+            for font in resources(page, "/Font").values():
                 font = font.get_object()
                 descendant = font["/DescendantFonts"][0].get_object()
                 assert "/FontFile2" in descendant["/FontDescriptor"]
@@ -201,11 +203,16 @@ def test_signature_space_is_blank_on_the_rendered_page(
         scale = image.height / A4[1]
         crop = image.crop((round(box.x1 * scale), round((A4[1] - box.y2) * scale),
                            round(box.x2 * scale), round((A4[1] - box.y1) * scale)))
-        assert crop.getextrema()[0] >= 250, demo.file_name
+        assert darkest(crop) >= 250, demo.file_name
         # ...and the title just above it is printed (the page is not simply blank).
         above = image.crop((round(box.x1 * scale), round((A4[1] - box.y2 - 30) * scale),
                             round(box.x2 * scale), round((A4[1] - box.y2) * scale)))
-        assert above.getextrema()[0] < 100, demo.file_name
+        assert darkest(above) < 100, demo.file_name
+
+
+def darkest(image: Image.Image) -> int:
+    low, _ = cast(tuple[int, int], image.getextrema())
+    return low
 
 
 def test_kinds_in_the_demo_are_varied() -> None:
