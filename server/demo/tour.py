@@ -44,9 +44,10 @@ async def print_tour(url: str, fingerprint: str, city: DemoCity) -> None:
                 print(f"    {number}. {item['title']} ({item['planned_minutes']}′, "
                       f"{item['presenter_name']})")
                 for document_id in item["document_ids"]:
-                    d = documents[document_id]
-                    print(f"       📄 {d['filename']}: {d['pages']} trang, "
-                          f"{d['size'] // 1024} KB")
+                    # Administrators see meetings but not their papers (the permission table).
+                    d = documents.get(document_id)
+                    print(f"       📄 {d['filename']}: {d['pages']} trang, {d['size'] // 1024} KB"
+                          if d else "       📄 (tài liệu nội bộ / internal document)")
             loose = [d for d in detail["documents"]
                      if not any(d["id"] in i["document_ids"] for i in detail["agenda"])]
             for d in loose:
