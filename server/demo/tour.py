@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
-from ecabinet.net.client import Client
+from ecabinet.net.client import Client, ServerError
 from server.demo.seed import DemoCity
 
 STATUS_VI = {"draft": "dự thảo", "published": "đã phát hành", "in_progress": "đang họp",
@@ -14,8 +14,10 @@ STATUS_VI = {"draft": "dự thảo", "published": "đã phát hành", "in_progre
 
 async def print_tour(url: str, fingerprint: str, city: DemoCity) -> None:
     client = await Client.connect(url, pinned=fingerprint)
+    secretary = await Client.connect(url, pinned=fingerprint)
     try:
         await client.login("quantri", city.password)  # the administrator sees every meeting
+        await secretary.login("thuky", city.password)  # and the secretary reads the papers
         units = (await client.call("units.list"))["units"]
         people = await client.call("people.list")
         meetings = await client.call("meetings.list")
@@ -33,7 +35,10 @@ async def print_tour(url: str, fingerprint: str, city: DemoCity) -> None:
             print(f"  {account['username']:20} {account['label_vi']} / {account['label_en']}")
         print(f"\nCuộc họp / meetings: {len(meetings)}")
         for summary in meetings:
-            detail = await client.call("meeting.get", meeting_id=summary["id"])
+            try:
+                detail = await secretary.call("meeting.get", meeting_id=summary["id"])
+            except ServerError:
+                detail = await client.call("meeting.get", meeting_id=summary["id"])
             starts = datetime.fromisoformat(detail["starts_at"])
             print(f"\n  {detail['title']}")
             print(f"    {starts:%d/%m/%Y %H:%M} · {detail['hall'] or 'trực tuyến'}"
@@ -55,3 +60,4 @@ async def print_tour(url: str, fingerprint: str, city: DemoCity) -> None:
         print()
     finally:
         await client.close()
+        await secretary.close()
