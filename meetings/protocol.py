@@ -556,7 +556,10 @@ def _loads_object(text: str | bytes) -> dict[str, Any]:
 
 
 def _validate_request(raw: dict[str, Any]) -> ClientRequest:
-    request_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+    # Echo the id back even when it is malformed, so the caller can match the error, but
+    # never an absurdly long one.
+    given = raw.get("id")
+    request_id = given if isinstance(given, str) and len(given) <= 64 else None
     kind = raw.get("type")
     if kind not in REQUEST_TYPES:
         raise ProtocolError(

@@ -10,11 +10,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import re
-import subprocess
-import sys
 from pathlib import Path
 
+from server import launcher
 from server.demo.seed import DemoCity, seed_demo
 from server.demo.tour import print_tour
 
@@ -30,43 +28,24 @@ def parser() -> argparse.ArgumentParser:
     return parse
 
 
-def start_server(data: Path, port: int) -> tuple[subprocess.Popen[str], str, str]:
-    """Run the server as its own process; returns it with its URL and certificate fingerprint."""
-    process = subprocess.Popen(
-        [sys.executable, "main.py", "server", "--data", str(data), "--host", "127.0.0.1",
-         "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    url = fingerprint = ""
-    assert process.stdout is not None
-    for line in process.stdout:  # bounded: the server prints both lines at start, or exits
-        if match := re.search(r"listening on (\S+)", line):
-            url = match.group(1)
-        if match := re.search(r"fingerprint: (\S+)", line):
-            fingerprint = match.group(1)
-            break
-    if not url or not fingerprint:
-        process.kill()
-        raise SystemExit("the demo server did not start; is the port taken? try --port 0")
-    return process, url, fingerprint
-
-
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     print(f"Seeding the demo city into {args.data}/ ...", flush=True)
     city: DemoCity = seed_demo(args.data)
     if args.seed_only:
         return 0
-    process, url, fingerprint = start_server(args.data, args.port)
+    try:
+        server = launcher.start(args.data, args.port)
+    except RuntimeError as exc:
+        raise SystemExit(f"{exc}\nIs the port taken? Try --port 0.") from None
+    url, fingerprint = server.url, server.fingerprint
     try:
         asyncio.run(print_tour(url, fingerprint, city))
         headless = args.headless or not (os.environ.get("DISPLAY")
                                          or os.environ.get("WAYLAND_DISPLAY"))
         return run_client(url, fingerprint, city, headless, args.out)
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        server.stop()
 
 
 def run_client(url: str, fingerprint: str, city: DemoCity, headless: bool, out: Path) -> int:

@@ -135,6 +135,10 @@ async def test_upload_rules(login: Login, server: RunningServer, tmp_path: Path)
         await secretary.call_binary("upload.chunk", data[5000:6000],
                                     upload_id=state["upload_id"], offset=5000)
     assert caught.value.code == "conflict" and caught.value.details["received"] == 1000
+    # Chunks travel in binary frames only.
+    with pytest.raises(ServerError) as caught:
+        await secretary.call("upload.chunk", upload_id=state["upload_id"], offset=1000)
+    assert caught.value.code == "bad_request"
     # Someone else's upload is not found.
     with pytest.raises(ServerError) as caught:
         await delegate.call("upload.status", upload_id=state["upload_id"])
