@@ -156,7 +156,7 @@ class PacketTrack(MediaStreamTrack):
         self._frames.clear()
         return count
 
-    async def recv(self) -> av.Packet:  # type: ignore[override]
+    async def recv(self) -> av.Packet:
         # Waits for as long as the track lives; stop() wakes it up to end the sender.
         while not self._frames:
             if self.readyState != "live":
@@ -345,7 +345,7 @@ def _register_rtp_receiver(
 def route_retransmissions() -> None:
     """Route RTX packets by their SSRC (process-wide, idempotent); see the module's notes."""
     check_aiortc()
-    RTCDtlsTransport._register_rtp_receiver = _register_rtp_receiver  # type: ignore[method-assign]
+    RTCDtlsTransport._register_rtp_receiver = _register_rtp_receiver  # type: ignore[method-assign,assignment]
 
 
 def routes_retransmissions() -> bool:

@@ -129,7 +129,7 @@ class Publisher:
             requester.request(reason)
 
     def _on_frame(self, kind: TrackKind, frame: EncodedFrame) -> None:
-        self.stats.frames_in[kind] += 1
+        self.stats.frames_in[kind] = self.stats.frames_in.get(kind, 0) + 1
         self._forwarder._dispatch(self, kind, frame)
 
     async def _watch(self, kind: TrackKind, receiver: RTCRtpReceiver) -> None:

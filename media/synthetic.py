@@ -46,7 +46,8 @@ class Pattern:
 
 
 def _check_nibble(value: int) -> int:
-    nibble = 0
+    # Seeded so that an all-black or all-white picture does not pass.
+    nibble = 0x5
     for shift in range(0, SITE_BITS + COUNTER_BITS, 4):
         nibble ^= (value >> shift) & 0xF
     return nibble
@@ -122,7 +123,10 @@ def read_pattern(frame: av.VideoFrame) -> Pattern:
                 for fy in range(2, 7)
                 for fx in range(2, 7)
             ]
-            bits.append(1 if sum(samples) / len(samples) > (BLACK + WHITE) / 2 else 0)
+            mean = sum(samples) / len(samples)
+            if abs(mean - (BLACK + WHITE) / 2) < (WHITE - BLACK) / 4:
+                raise PatternError(f"cell {row},{col} is neither black nor white ({mean:.0f})")
+            bits.append(1 if mean > (BLACK + WHITE) / 2 else 0)
     word = 0
     for bit in bits:
         word = (word << 1) | bit
@@ -174,7 +178,7 @@ class SyntheticVideoTrack(MediaStreamTrack):
         self.texture = texture
         self._pacer = _Pacer(1 / fps)
 
-    async def recv(self) -> av.VideoFrame:  # type: ignore[override]
+    async def recv(self) -> av.VideoFrame:
         if self.readyState != "live":
             raise MediaStreamError
         count = await self._pacer.next()
@@ -214,7 +218,7 @@ class SyntheticAudioTrack(MediaStreamTrack):
         self._samples = tone_samples(frequency, level_dbov)
         self._pacer = _Pacer(AUDIO_PTIME)
 
-    async def recv(self) -> av.AudioFrame:  # type: ignore[override]
+    async def recv(self) -> av.AudioFrame:
         if self.readyState != "live":
             raise MediaStreamError
         count = await self._pacer.next()
@@ -323,7 +327,7 @@ class PreEncodedTrack(MediaStreamTrack):
     def request_keyframe(self) -> None:
         self._keyframe_wanted = True
 
-    async def recv(self) -> av.Packet:  # type: ignore[override]
+    async def recv(self) -> av.Packet:
         if self.readyState != "live":
             raise MediaStreamError
         count = await self._pacer.next()

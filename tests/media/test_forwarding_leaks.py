@@ -62,9 +62,7 @@ async def test_fifty_joins_and_leaves_leak_nothing(progress: Progress) -> None:
         assert list(forwarder.feeds) == []
         assert list(forwarder.publishers) == ["hall"]
         left = await settle(tasks)
-        assert not left, (
-            f"{len(left)} tasks left: {sorted({t.get_coro().__qualname__ for t in left})}"
-        )
+        assert not left, f"{len(left)} tasks left: {sorted(repr(t.get_coro()) for t in left)}"
         gc.collect()
         alive = [ref for ref in connections if ref() is not None]
         assert not alive, f"{len(alive)} of {len(connections)} peer connections still alive"
