@@ -1,0 +1,1 @@
+"""A meeting opened: its agenda, the documents of each item, who is invited."""

@@ -1,0 +1,1 @@
+"""The person's meetings as a week calendar and as a list."""

@@ -1,0 +1,1 @@
+"""What every feature of the desktop client shares: resources, fonts, settings, translations."""

@@ -1,0 +1,1 @@
+"""Reading documents: the PDF viewer, its thumbnails and search."""

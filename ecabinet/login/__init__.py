@@ -1,0 +1,1 @@
+"""Connecting to a server and signing in, with the server certificate pinned on first use."""

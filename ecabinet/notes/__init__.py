@@ -1,0 +1,1 @@
+"""Private notes on document pages, and comments (góp ý) on drafts."""

@@ -1,0 +1,127 @@
+"""Notes and comments for one person: from the server when online, from the cache and the
+outbox when not. Views listen to `notes_changed` and `comments_changed`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ecabinet.net.client import Disconnected
+from ecabinet.net.connection import Connection
+from ecabinet.offline.outbox import Outbox, new_id
+from ecabinet.offline.vault import Vault
+from meetings import protocol as p
+
+
+class Annotations(QObject):
+    notes_changed = Signal(str)  # document id
+    comments_changed = Signal(str)
+
+    def __init__(self, connection: Connection, vault: Vault | None, outbox: Outbox,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.connection = connection
+        self.vault = vault
+        self.outbox = outbox
+        cached = (vault.load_json("annotations") if vault else None) or {}
+        self.notes: dict[str, dict[str, Any]] = cached.get("notes", {})
+        self.comments: dict[str, list[dict[str, Any]]] = cached.get("comments", {})
+        connection.note_changed.connect(self._note_event)
+        connection.note_deleted.connect(self._note_deleted)
+        connection.comment_added.connect(self._comment_event)
+        outbox.sent.connect(self._sent)
+
+    def _save(self) -> None:
+        if self.vault is not None:
+            self.vault.save_json("annotations", {"notes": self.notes, "comments": self.comments})
+
+    def notes_for(self, document_id: str) -> list[dict[str, Any]]:
+        found = [n for n in self.notes.values() if n["document_id"] == document_id]
+        return sorted(found, key=lambda n: (n["page"], n["rect"]["y"], n["id"]))
+
+    def comments_for(self, document_id: str) -> list[dict[str, Any]]:
+        return list(self.comments.get(document_id, []))
+
+    async def load(self, document: p.DocumentView) -> None:
+        if not self.connection.online:
+            return  # the cached copy is what there is
+        try:
+            notes = await self.connection.call("notes.list", document_id=document.id)
+            comments = (await self.connection.call("comments.list", document_id=document.id)
+                        if document.is_draft else [])
+        except Disconnected:
+            return
+        pending = {i["fields"]["note_id"] for i in self.outbox.items if i["kind"] == "note"}
+        for note_id in [k for k, n in self.notes.items()
+                        if n["document_id"] == document.id and k not in pending]:
+            del self.notes[note_id]
+        for note in notes:
+            if note["id"] not in pending:
+                self.notes[note["id"]] = note
+        waiting = [c for c in self.comments.get(document.id, []) if c.get("pending")]
+        self.comments[document.id] = list(comments) + waiting
+        self._save()
+        self.notes_changed.emit(document.id)
+        self.comments_changed.emit(document.id)
+
+    async def put_note(self, document_id: str, page: int, x: float, y: float, text: str,
+                       note_id: str | None = None) -> dict[str, Any]:
+        current = self.notes.get(note_id) if note_id else None
+        fields: dict[str, Any] = {
+            "note_id": note_id or new_id("n"), "document_id": document_id, "page": page,
+            "kind": "note", "rect": {"x": x, "y": y, "w": 0.0, "h": 0.0}, "text": text,
+            "base_version": current["version"] if current else None,
+        }
+        try:
+            note = await self.connection.call("note.put", **fields)
+        except Disconnected:
+            self.outbox.add_note(fields)
+            note = {"id": fields["note_id"], "document_id": document_id, "page": page,
+                    "kind": "note", "rect": fields["rect"], "text": text,
+                    "version": current["version"] if current else 0, "updated_at": "",
+                    "pending": True}
+        self.notes[note["id"]] = note
+        self._save()
+        self.notes_changed.emit(document_id)
+        return note
+
+    async def add_comment(self, document_id: str, text: str, page: int | None) -> None:
+        try:
+            comment = await self.connection.call(
+                "comment.add", document_id=document_id, text=text, page=page,
+                client_id=new_id("c"),
+            )
+        except Disconnected:
+            item = self.outbox.add_comment(document_id, text, page)
+            comment = {"id": f"cmt_{item['client_id']}", "document_id": document_id,
+                       "text": text, "page": page, "author_name": "", "pending": True}
+        self._remember_comment(comment)
+
+    def _remember_comment(self, comment: dict[str, Any]) -> None:
+        found = self.comments.setdefault(comment["document_id"], [])
+        found[:] = [c for c in found if c["id"] != comment["id"]] + [comment]
+        self._save()
+        self.comments_changed.emit(comment["document_id"])
+
+    def _sent(self, kind: str, reply: dict[str, Any]) -> None:
+        if kind == "comment":
+            self._remember_comment(reply)
+        else:
+            self.notes[reply["id"]] = reply
+            self._save()
+            self.notes_changed.emit(reply["document_id"])
+
+    def _note_event(self, note: p.NoteView) -> None:
+        self.notes[note.id] = note.model_dump(mode="json")
+        self._save()
+        self.notes_changed.emit(note.document_id)
+
+    def _note_deleted(self, note_id: str) -> None:
+        note = self.notes.pop(note_id, None)
+        if note is not None:
+            self._save()
+            self.notes_changed.emit(note["document_id"])
+
+    def _comment_event(self, event: p.CommentAdded) -> None:
+        self._remember_comment(event.comment.model_dump(mode="json"))

@@ -1,0 +1,1 @@
+"""The main window: sign-in, the workspace tabs, the connection status."""

@@ -1,0 +1,141 @@
+"""What a signed-in person works in: calendar and list tabs, then a tab per open meeting and
+per open document."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTabWidget, QWidget
+from qasync import asyncSlot
+
+from ecabinet.agenda.page import MeetingPage
+from ecabinet.calendar.model import MeetingIdRole, MeetingListModel
+from ecabinet.calendar.week_view import WeekView
+from ecabinet.data.meeting_store import MeetingStore
+from ecabinet.documents.opener import document_bytes
+from ecabinet.documents.tab import DocumentTab
+from ecabinet.net.client import Disconnected, ServerError
+from ecabinet.net.connection import Connection
+from ecabinet.notes.service import Annotations
+from ecabinet.offline.vault import Vault, VaultError
+from meetings import protocol as p
+
+log = logging.getLogger(__name__)
+
+
+class Workspace(QTabWidget):
+    message = Signal(str)  # something to tell the person (status bar)
+
+    def __init__(self, store: MeetingStore, connection: Connection, vault: Vault,
+                 annotations: Annotations, me: p.PersonView | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workspace")
+        self.setTabsClosable(True)
+        self.setDocumentMode(True)
+        self.store = store
+        self.connection = connection
+        self.vault = vault
+        self.annotations = annotations
+        self.me = me
+        self.badge = 0
+        self.week = WeekView(store)
+        self.list_model = MeetingListModel(store)
+        self.table = QTableView()
+        self.table.setModel(self.list_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(lambda i: self.open_meeting(i.data(MeetingIdRole)))
+        self.table.doubleClicked.connect(lambda i: self.open_meeting(i.data(MeetingIdRole)))
+        self.addTab(self.week, "")
+        self.addTab(self.table, "")
+        for index in (0, 1):  # the calendar and the list stay open
+            self.tabBar().setTabButton(index, self.tabBar().ButtonPosition.RightSide, None)
+        self.week.meeting_activated.connect(self.open_meeting)
+        self.tabCloseRequested.connect(self._close_tab)
+        self.currentChanged.connect(self._tab_shown)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        calendar = self.tr("Calendar")
+        self.setTabText(0, f"{calendar} ({self.badge})" if self.badge else calendar)
+        self.setTabText(1, self.tr("Meetings"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def bump_badge(self) -> None:
+        if self.currentIndex() != 0:
+            self.badge += 1
+            self.retranslate()
+
+    def _tab_shown(self, index: int) -> None:
+        if index == 0 and self.badge:
+            self.badge = 0
+            self.retranslate()
+
+    def _close_tab(self, index: int) -> None:
+        if index > 1:
+            widget = self.widget(index)
+            self.removeTab(index)
+            widget.deleteLater()
+
+    def meeting_pages(self) -> list[MeetingPage]:
+        return [w for w in map(self.widget, range(self.count())) if isinstance(w, MeetingPage)]
+
+    def document_tabs(self) -> list[DocumentTab]:
+        return [w for w in map(self.widget, range(self.count())) if isinstance(w, DocumentTab)]
+
+    @asyncSlot(str)
+    async def open_meeting(self, meeting_id: str) -> MeetingPage | None:
+        for page in self.meeting_pages():
+            if page.meeting.id == meeting_id:
+                self.setCurrentWidget(page)
+                return page
+        try:
+            detail = await self.store.detail(
+                self.connection if self.connection.online else None, meeting_id
+            )
+        except (LookupError, Disconnected, ServerError) as exc:
+            self.message.emit(self.tr("This meeting cannot be opened now: {0}").format(exc))
+            return None
+        page = MeetingPage(detail, self.store, self.connection, self.me,
+                           is_offline=self.vault.has_document)
+        page.open_document.connect(self.open_document)
+        self.addTab(page, detail.title[:40])
+        self.setCurrentWidget(page)
+        return page
+
+    def _document(self, document_id: str) -> p.DocumentView | None:
+        for detail in self.store.details.values():
+            for document in detail.documents:
+                if document.id == document_id:
+                    return document
+        return None
+
+    @asyncSlot(str)
+    async def open_document(self, document_id: str) -> DocumentTab | None:
+        for tab in self.document_tabs():
+            if tab.document.id == document_id:
+                self.setCurrentWidget(tab)
+                return tab
+        document = self._document(document_id)
+        if document is None:
+            return None
+        try:
+            data = await document_bytes(document, self.connection, self.vault)
+        except (Disconnected, ServerError, VaultError) as exc:
+            log.info("cannot open %s: %s", document_id, exc)
+            self.message.emit(self.tr("This document is not available offline yet."))
+            return None
+        tab = DocumentTab(document, self.annotations)
+        tab.viewer.load_bytes(data)
+        self.addTab(tab, document.title[:40])
+        self.setCurrentWidget(tab)
+        await self.annotations.load(document)
+        return tab
+
