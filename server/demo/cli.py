@@ -1,15 +1,14 @@
-"""`python main.py demo`: seed the demo city, start the server on loopback, show the suite.
+"""`python main.py demo`: seed the demo city, start the server on loopback, print a tour.
 
-With a display it opens the desktop client with the demo accounts on its login screen; without
-one it prints a tour of what the server holds and, once the client exists, runs the client's
-scripted tour headless and says where its screenshots and report are.
+main.py then opens the desktop client on it (or, with no display, runs the client's scripted
+tour headless); this module stays on the server's side of that line.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from server import launcher
@@ -28,45 +27,25 @@ def parser() -> argparse.ArgumentParser:
     return parse
 
 
-def main(argv: list[str]) -> int:
+@dataclass
+class Demo:
+    server: launcher.ServerProcess
+    city: DemoCity
+    headless: bool
+    out: Path
+
+
+def start(argv: list[str]) -> Demo | None:
+    """Seed and start the demo server; None when only seeding was asked for."""
     args = parser().parse_args(argv)
     print(f"Seeding the demo city into {args.data}/ ...", flush=True)
-    city: DemoCity = seed_demo(args.data)
+    city = seed_demo(args.data)
     if args.seed_only:
-        return 0
+        return None
     try:
         server = launcher.start(args.data, args.port)
     except RuntimeError as exc:
         raise SystemExit(f"{exc}\nIs the port taken? Try --port 0.") from None
-    url, fingerprint = server.url, server.fingerprint
-    try:
-        asyncio.run(print_tour(url, fingerprint, city))
-        headless = args.headless or not (os.environ.get("DISPLAY")
-                                         or os.environ.get("WAYLAND_DISPLAY"))
-        return run_client(url, fingerprint, city, headless, args.out)
-    finally:
-        server.stop()
-
-
-def run_client(url: str, fingerprint: str, city: DemoCity, headless: bool, out: Path) -> int:
-    try:
-        from ecabinet import app  # noqa: F401
-    except ImportError:
-        print("\nThe desktop client is not part of this build yet; the server stays up.")
-        print("Press Ctrl-C to stop.")
-        try:
-            while True:
-                asyncio.run(asyncio.sleep(3600))
-        except KeyboardInterrupt:
-            return 0
-    if headless:
-        from ecabinet.demo_tour import run_tour
-
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        report = asyncio.run(run_tour(url, fingerprint, out))
-        print(f"\nNo display: ran the client's scripted tour headless.\n"
-              f"Screenshots and report: {out.resolve()}/ (report: {report})")
-        return 0
-    from ecabinet.app import main as client_main
-
-    return client_main(["--server", url, "--fingerprint", fingerprint, "--demo-accounts"])
+    print_tour(args.data, city, server.url, server.fingerprint)
+    has_display = bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return Demo(server, city, args.headless or not has_display, args.out)

@@ -1,63 +1,59 @@
-"""A short printed tour of what the demo server holds, read through the protocol itself."""
+"""A short printed tour of what the demo server holds, read from its store."""
 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
+from pathlib import Path
 
-from ecabinet.net.client import Client, ServerError
+from server.config import ServerConfig
 from server.demo.seed import DemoCity
+from server.store import directory_repo, documents_repo, meetings_repo
+from server.store.db import Store
 
 STATUS_VI = {"draft": "dự thảo", "published": "đã phát hành", "in_progress": "đang họp",
              "ended": "đã kết thúc", "archived": "đã lưu trữ"}
 
 
-async def print_tour(url: str, fingerprint: str, city: DemoCity) -> None:
-    client = await Client.connect(url, pinned=fingerprint)
-    secretary = await Client.connect(url, pinned=fingerprint)
+def print_tour(data_dir: Path, city: DemoCity, url: str, fingerprint: str) -> None:
+    store = Store(ServerConfig(data_dir=data_dir).db_url)
     try:
-        await client.login("quantri", city.password)  # the administrator sees every meeting
-        await secretary.login("thuky", city.password)  # and the secretary reads the papers
-        units = (await client.call("units.list"))["units"]
-        people = await client.call("people.list")
-        meetings = await client.call("meetings.list")
+        units = store.read_sync(directory_repo.all_units)
+        people = store.read_sync(directory_repo.all_people)
+        meetings = store.read_sync(meetings_repo.load_many)
         print(f"\neCabinet demo: {url}")
         print(f"TLS certificate SHA-256: {fingerprint}\n")
-        kinds = Counter(u["kind"] for u in units)
-        print(f"Đơn vị / units: {len(units)} ({kinds['ward']} phường / wards)")
-        for unit in units:
-            print(f"  - {unit['name']}")
-        roles = Counter(m["role"] for x in people for m in x["memberships"])
+        wards = sum(1 for u in units.values() if u.kind.value == "ward")
+        print(f"Đơn vị / units: {len(units)} ({wards} phường / wards)")
+        for unit in units.values():
+            print(f"  - {unit.name}")
+        roles = Counter(m.role.value for x in people for m in x.memberships)
         print(f"\nNgười dùng / people: {len(people)}; roles: "
               + ", ".join(f"{role} {count}" for role, count in sorted(roles.items())))
         print(f"\nTài khoản thử / demo accounts (mật khẩu / password: {city.password}):")
         for account in city.featured:
             print(f"  {account['username']:20} {account['label_vi']} / {account['label_en']}")
         print(f"\nCuộc họp / meetings: {len(meetings)}")
-        for summary in meetings:
-            try:
-                detail = await secretary.call("meeting.get", meeting_id=summary["id"])
-            except ServerError:
-                detail = await client.call("meeting.get", meeting_id=summary["id"])
-            starts = datetime.fromisoformat(detail["starts_at"])
-            print(f"\n  {detail['title']}")
-            print(f"    {starts:%d/%m/%Y %H:%M} · {detail['hall'] or 'trực tuyến'}"
-                  f"{' + trực tuyến' if detail['video'] else ''} · "
-                  f"{STATUS_VI[detail['status']]} · {detail['planned_minutes']} phút")
-            documents = {d["id"]: d for d in detail["documents"]}
-            for number, item in enumerate(detail["agenda"], 1):
-                print(f"    {number}. {item['title']} ({item['planned_minutes']}′, "
-                      f"{item['presenter_name']})")
-                for document_id in item["document_ids"]:
-                    # Administrators see meetings but not their papers (the permission table).
-                    d = documents.get(document_id)
-                    print(f"       📄 {d['filename']}: {d['pages']} trang, {d['size'] // 1024} KB"
-                          if d else "       📄 (tài liệu nội bộ / internal document)")
-            loose = [d for d in detail["documents"]
-                     if not any(d["id"] in i["document_ids"] for i in detail["agenda"])]
-            for d in loose:
-                print(f"    📄 {d['title']} ({d['filename']}, {d['pages']} trang)")
+        for meeting in meetings:
+            documents = {
+                d.id: d
+                for d in store.read_sync(lambda db, m=meeting: documents_repo.of_meeting(db, m.id))
+            }
+            place = meeting.place.hall or "trực tuyến"
+            video = " + trực tuyến" if meeting.place.video and meeting.place.hall else ""
+            print(f"\n  {meeting.title}")
+            print(f"    {meeting.starts_at:%d/%m/%Y %H:%M} · {place}{video} · "
+                  f"{STATUS_VI[meeting.status.value]} · {meeting.planned_minutes} phút")
+            attached = set()
+            for number, item in enumerate(meeting.agenda, 1):
+                print(f"    {number}. {item.title} ({item.planned_minutes}′, "
+                      f"{item.presenter_name})")
+                for document_id in item.document_ids:
+                    d = documents[document_id]
+                    attached.add(d.id)
+                    print(f"       📄 {d.filename}: {d.pages} trang, {d.size // 1024} KB")
+            for d in documents.values():
+                if d.id not in attached:
+                    print(f"    📄 {d.title} ({d.filename}, {d.pages} trang)")
         print()
     finally:
-        await client.close()
-        await secretary.close()
+        store.engine.dispose()
