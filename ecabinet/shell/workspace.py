@@ -19,6 +19,7 @@ from ecabinet.net.client import Disconnected, ServerError
 from ecabinet.net.connection import Connection
 from ecabinet.notes.service import Annotations
 from ecabinet.offline.vault import Vault, VaultError
+from ecabinet.secretary.controller import SecretaryController
 from meetings import protocol as p
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ class Workspace(QTabWidget):
         self.vault = vault
         self.annotations = annotations
         self.me = me
+        self.secretary = SecretaryController(self, connection, store)
         self.badge = 0
         self.week = WeekView(store)
         self.list_model = MeetingListModel(store)
@@ -89,6 +91,14 @@ class Workspace(QTabWidget):
 
     def document_tabs(self) -> list[DocumentTab]:
         return [w for w in map(self.widget, range(self.count())) if isinstance(w, DocumentTab)]
+
+    # -- SecretaryView for actions outside a meeting page (creating one) -------------------
+
+    def show_error(self, text: str) -> None:
+        self.message.emit(text)
+
+    def show_progress(self, done: int, total: int) -> None:
+        pass
 
     @asyncSlot(str)
     async def open_meeting(self, meeting_id: str) -> MeetingPage | None:

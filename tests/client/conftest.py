@@ -71,13 +71,6 @@ def wait_signal(signal: SignalInstance, timeout: float = 15,
     return result()
 
 
-async def wait_until(predicate: Callable[[], bool], timeout: float = 15) -> None:
-    """For states no signal announces (a widget's text): check between event-loop turns."""
-    async with asyncio.timeout(timeout):
-        while not predicate():
-            await asyncio.sleep(0.02)
-
-
 class ServerHandle:
     """A real server that tests can stop and start again on the same port and data."""
 
