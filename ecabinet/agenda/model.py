@@ -10,6 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QByteArray,
     QCoreApplication,
@@ -27,7 +28,14 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
 MinutesRole = Qt.ItemDataRole.UserRole + 2
 MIME = "application/x-ecabinet-agenda-row"
-COLUMNS = ("#", "Time", "Item", "Presenter", "Minutes", "Documents")
+COLUMNS = (
+    "#",
+    QT_TRANSLATE_NOOP("AgendaModel", "Time"),
+    QT_TRANSLATE_NOOP("AgendaModel", "Item"),
+    QT_TRANSLATE_NOOP("AgendaModel", "Presenter"),
+    QT_TRANSLATE_NOOP("AgendaModel", "Minutes"),
+    QT_TRANSLATE_NOOP("AgendaModel", "Documents"),
+)
 EDITABLE = {2: "title", 3: "presenter_name", 4: "planned_minutes"}
 
 

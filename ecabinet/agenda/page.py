@@ -132,6 +132,7 @@ class MeetingPage(QWidget):
         self.remove_button = QPushButton()
         self.attach_button = QPushButton()
         self.edit_button = QPushButton()
+        self.edit_button.hide()  # shown once a meeting editor is connected to edit_meeting
         self.publish_button = QPushButton()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -23,7 +24,13 @@ MeetingIdRole = Qt.ItemDataRole.UserRole + 1
 StartsAtRole = Qt.ItemDataRole.UserRole + 2
 StatusRole = Qt.ItemDataRole.UserRole + 3
 
-COLUMNS = ("When", "Title", "Status", "Place", "Unit")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("MeetingListModel", "When"),
+    QT_TRANSLATE_NOOP("MeetingListModel", "Title"),
+    QT_TRANSLATE_NOOP("MeetingListModel", "Status"),
+    QT_TRANSLATE_NOOP("MeetingListModel", "Place"),
+    QT_TRANSLATE_NOOP("MeetingListModel", "Unit"),
+)
 
 
 def local_time(moment: datetime) -> datetime:

@@ -20,8 +20,15 @@ async def fetch_document(
     client: Client, vault: Vault, document: p.DocumentView, progress: Progress | None = None,
     window: int = 4,
 ) -> None:
-    if vault.has_document(document.id):
-        return
+    async with vault.lock(document.id):
+        if not vault.has_document(document.id):
+            await _fetch(client, vault, document, progress, window)
+
+
+async def _fetch(
+    client: Client, vault: Vault, document: p.DocumentView, progress: Progress | None,
+    window: int,
+) -> None:
     writer = vault.writer(document.id)
     offsets = list(range(writer.size, document.size, p.MAX_CHUNK))
     in_flight: list[asyncio.Task[tuple[Any, bytes]]] = []
@@ -40,4 +47,5 @@ async def fetch_document(
     finally:
         for task in in_flight:
             task.cancel()
+        await asyncio.gather(*in_flight, return_exceptions=True)
     writer.finish(document.sha256)

@@ -41,9 +41,11 @@ class DocumentSync(QObject):
             self._task = asyncio.ensure_future(self.run())
         return self._task
 
-    def cancel(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
 
     async def run(self) -> int:
         wanted: list[p.DocumentView] = []

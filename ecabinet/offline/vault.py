@@ -7,6 +7,7 @@ cannot be swapped, dropped or cut off unnoticed. Files are written as `.part` an
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import os
@@ -36,6 +37,11 @@ class Vault:
         self.root.mkdir(parents=True, exist_ok=True)
         (self.root / "documents").mkdir(exist_ok=True)
         self._aead = AESGCM(key)
+        self._locks: dict[str, asyncio.Lock] = {}
+
+    def lock(self, document_id: str) -> asyncio.Lock:
+        """Held while a document is being written: the sync and the viewer may both want it."""
+        return self._locks.setdefault(document_id, asyncio.Lock())
 
     def _seal(self, name: str, index: int, last: bool, data: bytes) -> bytes:
         nonce = os.urandom(12)

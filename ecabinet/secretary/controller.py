@@ -20,9 +20,6 @@ UPLOAD_ATTEMPTS = 20  # reconnections an upload waits through before giving up
 RECONNECT_WAIT = 60.0  # seconds to wait for the link to come back each time
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SecretaryController", text)
-
 
 class SecretaryView(Protocol):
     def show_error(self, text: str) -> None: ...
@@ -44,7 +41,9 @@ class SecretaryController:
             self.view.show_error(exc.message_vi if self.language() == "vi" else exc.message)
             return None
         except Disconnected:
-            self.view.show_error(tr("Not connected: this change needs the server."))
+            self.view.show_error(QCoreApplication.translate(
+                "SecretaryController", "Not connected: this change needs the server."
+            ))
             return None
         detail = p.MeetingDetail.model_validate(data)
         self.store.put(detail)
@@ -79,7 +78,9 @@ class SecretaryController:
                      replaces: str | None = None, is_draft: bool = False) -> p.DocumentView | None:
         """Upload a PDF to the meeting (and item); waits through dropped connections."""
         if path.suffix.lower() != ".pdf":
-            self.view.show_error(tr("Only PDF files can be attached."))
+            self.view.show_error(QCoreApplication.translate(
+                "SecretaryController", "Only PDF files can be attached."
+            ))
             return None
         options: dict[str, Any] = {"is_draft": is_draft}
         if item_id:
@@ -103,7 +104,9 @@ class SecretaryController:
                 self.view.show_error(exc.message_vi if self.language() == "vi" else exc.message)
                 return None
         else:
-            self.view.show_error(tr("The upload could not be finished; try again later."))
+            self.view.show_error(QCoreApplication.translate(
+                "SecretaryController", "The upload could not be finished; try again later."
+            ))
             return None
         await self._change("meeting.get", meeting_id=meeting_id)
         return document

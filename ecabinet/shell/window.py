@@ -188,5 +188,5 @@ class MainWindow(QMainWindow):
 
     async def close_async(self) -> None:
         if self.sync is not None:
-            self.sync.cancel()
+            await self.sync.stop()
         await self.connection.close()

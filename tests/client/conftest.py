@@ -23,6 +23,7 @@ from ecabinet.core.i18n import Translations
 from ecabinet.core.settings import Settings
 from server.app import RunningServer, running
 from server.config import ServerConfig
+from server.demo.seed import seed_demo
 from tests.server.conftest import FAST_AUTH, seed_data_dir
 from tests.server.org import PASSWORD
 
@@ -116,6 +117,16 @@ def settings(tmp_path: Path) -> Settings:
     found = Settings(tmp_path / "laptop" / "ecabinet.ini")
     found.cache_dir = tmp_path / "laptop" / "cache"
     return found
+
+
+@pytest.fixture
+async def demo(tmp_path: Path) -> AsyncIterator[tuple[ServerHandle, str]]:
+    data = tmp_path / "demo"
+    city = seed_demo(data, auth=FAST_AUTH)
+    handle = ServerHandle(ServerConfig(data_dir=data, port=0, auth=FAST_AUTH))
+    await handle.start()
+    yield handle, city.password
+    await handle.stop()
 
 
 ORG_PASSWORD = PASSWORD

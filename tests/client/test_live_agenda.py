@@ -55,7 +55,8 @@ async def test_secretary_publishes_and_delegate_sees_it_live(
     await changed
     assert [i.title for i in page.agenda.items] == [
         "Khai mạc", "Thảo luận", "Báo cáo kinh tế - xã hội"]
-    assert page.agenda.index(1, 1).data().endswith(f"{(start.astimezone() + timedelta(minutes=40)):%H:%M}")
+    second_ends = start.astimezone() + timedelta(minutes=40)
+    assert page.agenda.index(1, 1).data().endswith(f"{second_ends:%H:%M}")
 
     # Attach a PDF to the report item, with the progress bar.
     page.select_item(page.agenda.index(2, 0).data(ItemIdRole))
