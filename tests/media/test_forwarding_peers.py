@@ -61,8 +61,8 @@ async def test_subscriber_pli_reaches_the_publisher_as_a_keyframe_request(
             lambda: len(got.keyframes_at) > keyframes, "a new keyframe at the subscriber"
         )
         requested = pub.publisher.keyframes[TrackKind.VIDEO_HIGH].requested
-        assert requested[KeyframeReason.SUBSCRIBER_PLI] == 1
-        assert pub.keyframe_requests[TrackKind.VIDEO_LOW] <= 1  # the low layer was left alone
+        assert requested[KeyframeReason.SUBSCRIBER_PLI] >= 1
+        assert pub.keyframe_requests[TrackKind.VIDEO_LOW] == 0  # the low layer was left alone
     finally:
         await asyncio.gather(sub.close(), pub.close())
         await forwarder.close()
