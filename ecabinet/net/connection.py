@@ -113,7 +113,7 @@ class Connection(QObject):
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def call(self, kind: str, **fields: Any) -> Any:
+    async def call(self, kind: str, /, **fields: Any) -> Any:
         return await self.client.call(kind, **fields)
 
     async def _pump(self, client: Client) -> None:

@@ -68,9 +68,11 @@ class Annotations(QObject):
     async def put_note(self, document_id: str, page: int, x: float, y: float, text: str,
                        note_id: str | None = None) -> dict[str, Any]:
         current = self.notes.get(note_id) if note_id else None
+        # No "kind" field: it is the default (a pinned note), and Client.call takes `kind` as
+        # the request type, so a field of that name cannot pass through it yet.
         fields: dict[str, Any] = {
             "note_id": note_id or new_id("n"), "document_id": document_id, "page": page,
-            "kind": "note", "rect": {"x": x, "y": y, "w": 0.0, "h": 0.0}, "text": text,
+            "rect": {"x": x, "y": y, "w": 0.0, "h": 0.0}, "text": text,
             "base_version": current["version"] if current else None,
         }
         try:
