@@ -23,6 +23,8 @@ def run_demo_client(url: str, fingerprint: str, *, headless: bool, out: Path) ->
     asyncio.set_event_loop(loop)
     with loop:
         report = loop.run_until_complete(run_tour(url, fingerprint, out))
-    print(f"\nNo display here, so the client ran its scripted tour headless.\n"
-          f"Screenshots and report: {out.resolve()}/ (report: {report})")
+    print(
+        f"\nNo display here, so the client ran its scripted tour headless.\n"
+        f"Screenshots and report: {out.resolve()}/ (report: {report})"
+    )
     return 0

@@ -72,7 +72,7 @@ async def _visit(window: MainWindow, url: str, username: str, password: str, out
     if page.documents.documents:
         tab = await workspace.open_document(page.documents.documents[0].id)
         if tab is not None:
-            tab.viewer.find("thành phố")
+            tab.viewer.search_for("thành phố")
             await asyncio.sleep(0.5)  # let the renderer draw the page before the picture
             _shot(window, out_dir, f"{username}-document", shots,
                   f"{who}: “{tab.document.title}”, {tab.viewer.page_count} pages, "
@@ -81,7 +81,7 @@ async def _visit(window: MainWindow, url: str, username: str, password: str, out
 
 
 async def run_tour(server_url: str, fingerprint: str | None, out_dir: Path) -> Path:
-    out_dir.mkdir(parents=True, exist_ok=True)
+    await asyncio.to_thread(out_dir.mkdir, parents=True, exist_ok=True)
     app = make_application([])
     password = load_demo_accounts()[0].password
     shots: list[tuple[str, str]] = []

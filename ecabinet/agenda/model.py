@@ -6,6 +6,7 @@ answer, arriving as a new meeting, redraws the table. The server stays the sourc
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -72,7 +73,7 @@ class AgendaModel(QAbstractTableModel):
     ) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(COLUMNS)):
-            return QCoreApplication.translate("AgendaModel", COLUMNS[section])
+            return QCoreApplication.translate("AgendaModel", str(COLUMNS[section]))
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -145,7 +146,7 @@ class AgendaModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:
         return [MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
         rows = sorted({i.row() for i in indexes if i.isValid()})
         data.setData(MIME, QByteArray(",".join(map(str, rows)).encode()))

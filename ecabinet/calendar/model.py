@@ -72,7 +72,7 @@ class MeetingListModel(QAbstractTableModel):
     ) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(COLUMNS)):
-            return QCoreApplication.translate("MeetingListModel", COLUMNS[section])
+            return QCoreApplication.translate("MeetingListModel", str(COLUMNS[section]))
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

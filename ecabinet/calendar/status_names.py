@@ -23,4 +23,4 @@ COLOURS = {
 
 
 def status_name(status: MeetingStatus) -> str:
-    return QCoreApplication.translate("MeetingStatus", _NAMES[status])
+    return QCoreApplication.translate("MeetingStatus", str(_NAMES[status]))

@@ -101,7 +101,7 @@ class WeekView(QWidget):
     def redraw(self, *_: object) -> None:
         while self.days.count():
             item = self.days.takeAt(0)
-            if widget := item.widget():
+            if item is not None and (widget := item.widget()):
                 widget.deleteLater()
         self.cards = []
         locale = QLocale()

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 
 class Caller(Protocol):
-    async def call(self, kind: str, **fields: Any) -> Any: ...
+    async def call(self, kind: str, /, **fields: Any) -> Any: ...
 
 
 class Snapshot(Protocol):

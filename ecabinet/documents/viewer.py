@@ -71,6 +71,7 @@ class PdfViewer(QWidget):
         self.page_label = QLabel()
 
         bar = QHBoxLayout()
+        widget: QWidget
         for widget in (self.page_label, self.page_box, self.page_total, self.zoom_out_button,
                        self.zoom_in_button, self.fit_width_button, self.fit_page_button):
             bar.addWidget(widget)
@@ -94,7 +95,7 @@ class PdfViewer(QWidget):
             lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         )
         self.search_box.returnPressed.connect(self.next_hit)
-        self.search_box.textChanged.connect(self.find)
+        self.search_box.textChanged.connect(self.search_for)
         self.previous_hit_button.clicked.connect(self.previous_hit)
         self.next_hit_button.clicked.connect(self.next_hit)
         self.search.countChanged.connect(self._hits_changed)
@@ -106,11 +107,11 @@ class PdfViewer(QWidget):
 
     def _shortcuts(self) -> None:
         keys = {
-            QKeySequence.StandardKey.Find: self.search_box.setFocus,
-            QKeySequence.StandardKey.FindNext: self.next_hit,
-            QKeySequence.StandardKey.FindPrevious: self.previous_hit,
-            QKeySequence.StandardKey.ZoomIn: lambda: self.zoom_by(ZOOM_STEP),
-            QKeySequence.StandardKey.ZoomOut: lambda: self.zoom_by(1 / ZOOM_STEP),
+            QKeySequence(QKeySequence.StandardKey.Find): self.search_box.setFocus,
+            QKeySequence(QKeySequence.StandardKey.FindNext): self.next_hit,
+            QKeySequence(QKeySequence.StandardKey.FindPrevious): self.previous_hit,
+            QKeySequence(QKeySequence.StandardKey.ZoomIn): lambda: self.zoom_by(ZOOM_STEP),
+            QKeySequence(QKeySequence.StandardKey.ZoomOut): lambda: self.zoom_by(1 / ZOOM_STEP),
             QKeySequence("Ctrl+G"): self.page_box.setFocus,
             QKeySequence("Ctrl+0"): self.fit_width,
         }
@@ -205,7 +206,7 @@ class PdfViewer(QWidget):
 
     # -- search ---------------------------------------------------------------------------
 
-    def find(self, text: str) -> None:
+    def search_for(self, text: str) -> None:
         self.view.setCurrentSearchResultIndex(-1)
         self.search.setSearchString(text.strip())
         self._update_labels()

@@ -58,10 +58,11 @@ class DocumentSync(QObject):
             self.progress.emit(0, total)
             for document in wanted:
                 base = done
-                await fetch_document(
-                    self.connection.client, self.vault, document,
-                    lambda got, _size, base=base: self.progress.emit(base + got, total),
-                )
+
+                def progress(got: int, _size: int, base: int = base) -> None:
+                    self.progress.emit(base + got, total)
+
+                await fetch_document(self.connection.client, self.vault, document, progress)
                 done += document.size
                 self.document_synced.emit(document.id)
         except (TimeoutError, Disconnected, ServerError, VaultError) as exc:

@@ -21,8 +21,8 @@ OFFLINE_MODE = QT_TRANSLATE_NOOP("LinkStatus", "Offline: showing the copy on thi
 
 
 def link_text(state: LinkState) -> str:
-    return QCoreApplication.translate("LinkStatus", _TEXT[state])
+    return QCoreApplication.translate("LinkStatus", str(_TEXT[state]))
 
 
-def translated(text: str) -> str:
-    return QCoreApplication.translate("LinkStatus", text)
+def translated(text: object) -> str:
+    return QCoreApplication.translate("LinkStatus", str(text))

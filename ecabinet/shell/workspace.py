@@ -84,7 +84,8 @@ class Workspace(QTabWidget):
         if index > 1:
             widget = self.widget(index)
             self.removeTab(index)
-            widget.deleteLater()
+            if widget is not None:
+                widget.deleteLater()
 
     def meeting_pages(self) -> list[MeetingPage]:
         return [w for w in map(self.widget, range(self.count())) if isinstance(w, MeetingPage)]

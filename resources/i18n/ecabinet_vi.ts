@@ -1,30 +1,30 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../ecabinet/agenda/model.py" line="33" />
+        <location filename="../../ecabinet/agenda/model.py" line="34"/>
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/model.py" line="34" />
+        <location filename="../../ecabinet/agenda/model.py" line="35"/>
         <source>Item</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/model.py" line="35" />
+        <location filename="../../ecabinet/agenda/model.py" line="36"/>
         <source>Presenter</source>
         <translation>Người trình bày</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/model.py" line="36" />
+        <location filename="../../ecabinet/agenda/model.py" line="37"/>
         <source>Minutes</source>
         <translation>Số phút</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/model.py" line="37" />
+        <location filename="../../ecabinet/agenda/model.py" line="38"/>
         <source>Documents</source>
         <translation>Tài liệu</translation>
     </message>
@@ -32,12 +32,12 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../ecabinet/notes/model.py" line="47" />
+        <location filename="../../ecabinet/notes/model.py" line="47"/>
         <source>p. {0}</source>
         <translation>tr. {0}</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/notes/model.py" line="54" />
+        <location filename="../../ecabinet/notes/model.py" line="54"/>
         <source>(waiting to send)</source>
         <translation>(chờ gửi)</translation>
     </message>
@@ -45,17 +45,19 @@
 <context>
     <name>DocumentsModel</name>
     <message numerus="yes">
-        <location filename="../../ecabinet/agenda/documents_model.py" line="51" />
+        <location filename="../../ecabinet/agenda/documents_model.py" line="51"/>
         <source>%n page(s)</source>
-        <translation><numerusform>%n trang</numerusform></translation>
+        <translation>
+            <numerusform>%n trang</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/documents_model.py" line="53" />
+        <location filename="../../ecabinet/agenda/documents_model.py" line="53"/>
         <source>draft for comments</source>
         <translation>dự thảo xin góp ý</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/documents_model.py" line="55" />
+        <location filename="../../ecabinet/agenda/documents_model.py" line="55"/>
         <source>available offline</source>
         <translation>có sẵn khi mất mạng</translation>
     </message>
@@ -63,12 +65,12 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ecabinet/core/excepthook.py" line="28" />
+        <location filename="../../ecabinet/core/excepthook.py" line="28"/>
         <source>Unexpected error</source>
         <translation>Lỗi ngoài dự kiến</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/core/excepthook.py" line="29" />
+        <location filename="../../ecabinet/core/excepthook.py" line="29"/>
         <source>Something went wrong. Your work is kept; details are in the log.</source>
         <translation>Đã xảy ra lỗi. Dữ liệu của bạn vẫn được giữ; chi tiết có trong nhật ký.</translation>
     </message>
@@ -76,42 +78,42 @@
 <context>
     <name>LinkStatus</name>
     <message>
-        <location filename="../../ecabinet/shell/status.py" line="10" />
+        <location filename="../../ecabinet/shell/status.py" line="10"/>
         <source>Offline</source>
         <translation>Ngoại tuyến</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/status.py" line="11" />
+        <location filename="../../ecabinet/shell/status.py" line="11"/>
         <source>Connecting…</source>
         <translation>Đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/status.py" line="12" />
+        <location filename="../../ecabinet/shell/status.py" line="12"/>
         <source>Connected</source>
         <translation>Đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/status.py" line="13" />
+        <location filename="../../ecabinet/shell/status.py" line="13"/>
         <source>Connection lost: reconnecting… (you can keep reading)</source>
         <translation>Mất kết nối: đang kết nối lại… (bạn vẫn có thể đọc tài liệu)</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/status.py" line="15" />
-        <source>Refused: the server's certificate changed</source>
+        <location filename="../../ecabinet/shell/status.py" line="15"/>
+        <source>Refused: the server&apos;s certificate changed</source>
         <translation>Từ chối: chứng chỉ của máy chủ đã thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/status.py" line="17" />
+        <location filename="../../ecabinet/shell/status.py" line="17"/>
         <source>Signed out: please sign in again</source>
         <translation>Đã đăng xuất: vui lòng đăng nhập lại</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/status.py" line="19" />
+        <location filename="../../ecabinet/shell/status.py" line="19"/>
         <source>Reconnected</source>
         <translation>Đã kết nối lại</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/status.py" line="20" />
+        <location filename="../../ecabinet/shell/status.py" line="20"/>
         <source>Offline: showing the copy on this laptop</source>
         <translation>Ngoại tuyến: đang hiển thị bản lưu trên máy này</translation>
     </message>
@@ -119,17 +121,17 @@
 <context>
     <name>LoginController</name>
     <message>
-        <location filename="../../ecabinet/login/controller.py" line="53" />
+        <location filename="../../ecabinet/login/controller.py" line="53"/>
         <source>The server address starts with wss://</source>
         <translation>Địa chỉ máy chủ bắt đầu bằng wss://</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/login/controller.py" line="58" />
+        <location filename="../../ecabinet/login/controller.py" line="58"/>
         <source>Enter your user name and password.</source>
         <translation>Nhập tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/login/controller.py" line="82" />
+        <location filename="../../ecabinet/login/controller.py" line="82"/>
         <source>Cannot reach the server. Check the address and the network.</source>
         <translation>Không kết nối được máy chủ. Hãy kiểm tra địa chỉ và mạng.</translation>
     </message>
@@ -137,63 +139,63 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ecabinet/login/widgets.py" line="94" />
+        <location filename="../../ecabinet/login/widgets.py" line="94"/>
         <source>Sign in to eCabinet</source>
         <translation>Đăng nhập eCabinet</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/login/widgets.py" line="95" />
+        <location filename="../../ecabinet/login/widgets.py" line="95"/>
         <source>Server</source>
         <translation>Máy chủ</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/login/widgets.py" line="96" />
+        <location filename="../../ecabinet/login/widgets.py" line="96"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/login/widgets.py" line="97" />
+        <location filename="../../ecabinet/login/widgets.py" line="97"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/login/widgets.py" line="98" />
-        <location filename="../../ecabinet/login/widgets.py" line="125" />
+        <location filename="../../ecabinet/login/widgets.py" line="98"/>
+        <location filename="../../ecabinet/login/widgets.py" line="125"/>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/login/widgets.py" line="99" />
+        <location filename="../../ecabinet/login/widgets.py" line="99"/>
         <source>Demo accounts (click to fill in)</source>
         <translation>Tài khoản trình diễn (bấm để điền)</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/login/widgets.py" line="125" />
+        <location filename="../../ecabinet/login/widgets.py" line="125"/>
         <source>Connecting…</source>
         <translation>Đang kết nối…</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/login/widgets.py" line="134" />
+        <location filename="../../ecabinet/login/widgets.py" line="134"/>
         <source>Unencrypted connection (loopback only).</source>
         <translation>Kết nối không mã hóa (chỉ trên máy cục bộ).</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/login/widgets.py" line="137" />
+        <location filename="../../ecabinet/login/widgets.py" line="137"/>
         <source>First connection to this server. Its certificate fingerprint (SHA-256), which this laptop will remember:
 {0}</source>
         <translation>Lần đầu kết nối máy chủ này. Dấu vân tay chứng chỉ (SHA-256) mà máy này sẽ ghi nhớ:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/login/widgets.py" line="142" />
+        <location filename="../../ecabinet/login/widgets.py" line="142"/>
         <source>Server certificate (SHA-256), as remembered:
 {0}</source>
         <translation>Chứng chỉ máy chủ (SHA-256), khớp với bản đã ghi nhớ:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/login/widgets.py" line="148" />
-        <source>Warning: the server's certificate has changed. Someone may be impersonating the server, so this laptop refuses to connect and did not send your password. Ask your administrator.
+        <location filename="../../ecabinet/login/widgets.py" line="148"/>
+        <source>Warning: the server&apos;s certificate has changed. Someone may be impersonating the server, so this laptop refuses to connect and did not send your password. Ask your administrator.
 Remembered: {0}
 Presented: {1}</source>
         <translation>Cảnh báo: chứng chỉ của máy chủ đã thay đổi. Có thể có kẻ giả mạo máy chủ, vì vậy máy này từ chối kết nối và không gửi mật khẩu của bạn. Hãy liên hệ quản trị viên.
@@ -204,12 +206,12 @@ Nhận được: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecabinet/shell/window.py" line="84" />
+        <location filename="../../ecabinet/shell/window.py" line="84"/>
         <source>eCabinet — paperless meetings</source>
         <translation>eCabinet — phòng họp không giấy</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/window.py" line="181" />
+        <location filename="../../ecabinet/shell/window.py" line="181"/>
         <source>Offline copy %p%</source>
         <translation>Bản lưu ngoại tuyến %p%</translation>
     </message>
@@ -217,32 +219,32 @@ Nhận được: {1}</translation>
 <context>
     <name>MeetingListModel</name>
     <message>
-        <location filename="../../ecabinet/calendar/model.py" line="28" />
+        <location filename="../../ecabinet/calendar/model.py" line="28"/>
         <source>When</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/model.py" line="29" />
+        <location filename="../../ecabinet/calendar/model.py" line="29"/>
         <source>Title</source>
         <translation>Tên cuộc họp</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/model.py" line="30" />
+        <location filename="../../ecabinet/calendar/model.py" line="30"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/model.py" line="31" />
+        <location filename="../../ecabinet/calendar/model.py" line="31"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/model.py" line="32" />
+        <location filename="../../ecabinet/calendar/model.py" line="32"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/model.py" line="43" />
+        <location filename="../../ecabinet/calendar/model.py" line="43"/>
         <source>video</source>
         <translation>trực tuyến</translation>
     </message>
@@ -250,77 +252,77 @@ Nhận được: {1}</translation>
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="154" />
+        <location filename="../../ecabinet/agenda/page.py" line="155"/>
         <source>New agenda item</source>
         <translation>Mục chương trình mới</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="155" />
+        <location filename="../../ecabinet/agenda/page.py" line="156"/>
         <source>Presenter</source>
         <translation>Người trình bày</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="156" />
+        <location filename="../../ecabinet/agenda/page.py" line="157"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="157" />
+        <location filename="../../ecabinet/agenda/page.py" line="158"/>
         <source>Add item</source>
         <translation>Thêm mục</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="158" />
+        <location filename="../../ecabinet/agenda/page.py" line="159"/>
         <source>Remove item</source>
         <translation>Xóa mục</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="159" />
+        <location filename="../../ecabinet/agenda/page.py" line="160"/>
         <source>Attach PDF…</source>
         <translation>Đính kèm PDF…</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="160" />
+        <location filename="../../ecabinet/agenda/page.py" line="161"/>
         <source>Edit meeting…</source>
         <translation>Sửa cuộc họp…</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="161" />
+        <location filename="../../ecabinet/agenda/page.py" line="162"/>
         <source>Publish</source>
         <translation>Phát hành</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="162" />
+        <location filename="../../ecabinet/agenda/page.py" line="163"/>
         <source>Invited</source>
         <translation>Thành phần mời</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="190" />
+        <location filename="../../ecabinet/agenda/page.py" line="191"/>
         <source>Total planned time: {0} min ({1}h{2:02d})</source>
         <translation>Tổng thời gian dự kiến: {0} phút ({1} giờ {2:02d})</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="221" />
+        <location filename="../../ecabinet/agenda/page.py" line="222"/>
         <source>Documents of the meeting</source>
         <translation>Tài liệu của cuộc họp</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="224" />
+        <location filename="../../ecabinet/agenda/page.py" line="225"/>
         <source>Documents of item: {0}</source>
         <translation>Tài liệu của mục: {0}</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="247" />
+        <location filename="../../ecabinet/agenda/page.py" line="248"/>
         <source>Give the new item a title.</source>
         <translation>Hãy nhập tiêu đề cho mục mới.</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="273" />
+        <location filename="../../ecabinet/agenda/page.py" line="274"/>
         <source>Attach a PDF</source>
         <translation>Đính kèm tệp PDF</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="274" />
+        <location filename="../../ecabinet/agenda/page.py" line="275"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
@@ -328,27 +330,27 @@ Nhận được: {1}</translation>
 <context>
     <name>MeetingStatus</name>
     <message>
-        <location filename="../../ecabinet/calendar/status_names.py" line="10" />
+        <location filename="../../ecabinet/calendar/status_names.py" line="10"/>
         <source>Draft</source>
         <translation>Dự thảo</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/status_names.py" line="11" />
+        <location filename="../../ecabinet/calendar/status_names.py" line="11"/>
         <source>Published</source>
         <translation>Đã phát hành</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/status_names.py" line="12" />
+        <location filename="../../ecabinet/calendar/status_names.py" line="12"/>
         <source>In progress</source>
         <translation>Đang họp</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/status_names.py" line="13" />
+        <location filename="../../ecabinet/calendar/status_names.py" line="13"/>
         <source>Ended</source>
         <translation>Đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/status_names.py" line="14" />
+        <location filename="../../ecabinet/calendar/status_names.py" line="14"/>
         <source>Archived</source>
         <translation>Đã lưu trữ</translation>
     </message>
@@ -356,32 +358,32 @@ Nhận được: {1}</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../ecabinet/notes/panel.py" line="62" />
+        <location filename="../../ecabinet/notes/panel.py" line="62"/>
         <source>My private notes</source>
         <translation>Ghi chú riêng của tôi</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/notes/panel.py" line="63" />
+        <location filename="../../ecabinet/notes/panel.py" line="63"/>
         <source>Write a note; only you will see it</source>
         <translation>Viết ghi chú; chỉ mình bạn xem được</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/notes/panel.py" line="64" />
+        <location filename="../../ecabinet/notes/panel.py" line="64"/>
         <source>Pin note on this page</source>
         <translation>Ghim ghi chú vào trang này</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/notes/panel.py" line="65" />
+        <location filename="../../ecabinet/notes/panel.py" line="65"/>
         <source>Comments on the draft</source>
         <translation>Góp ý cho dự thảo</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/notes/panel.py" line="66" />
+        <location filename="../../ecabinet/notes/panel.py" line="66"/>
         <source>Your comment for the secretary</source>
         <translation>Góp ý của bạn gửi thư ký</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/notes/panel.py" line="67" />
+        <location filename="../../ecabinet/notes/panel.py" line="67"/>
         <source>Send comment</source>
         <translation>Gửi góp ý</translation>
     </message>
@@ -389,22 +391,22 @@ Nhận được: {1}</translation>
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../ecabinet/shell/notifier.py" line="31" />
+        <location filename="../../ecabinet/shell/notifier.py" line="31"/>
         <source>New meeting</source>
         <translation>Cuộc họp mới</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/notifier.py" line="33" />
+        <location filename="../../ecabinet/shell/notifier.py" line="33"/>
         <source>Meeting status changed</source>
         <translation>Trạng thái cuộc họp đã thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/notifier.py" line="35" />
+        <location filename="../../ecabinet/shell/notifier.py" line="35"/>
         <source>Meeting changed</source>
         <translation>Cuộc họp đã thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/notifier.py" line="38" />
+        <location filename="../../ecabinet/shell/notifier.py" line="38"/>
         <source>A document was replaced by a new version</source>
         <translation>Một tài liệu đã được thay bằng phiên bản mới</translation>
     </message>
@@ -412,42 +414,42 @@ Nhận được: {1}</translation>
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../ecabinet/documents/viewer.py" line="139" />
+        <location filename="../../ecabinet/documents/viewer.py" line="140"/>
         <source>Page</source>
         <translation>Trang</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/documents/viewer.py" line="140" />
+        <location filename="../../ecabinet/documents/viewer.py" line="141"/>
         <source>Fit width</source>
         <translation>Vừa chiều rộng</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/documents/viewer.py" line="141" />
+        <location filename="../../ecabinet/documents/viewer.py" line="142"/>
         <source>Whole page</source>
         <translation>Cả trang</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/documents/viewer.py" line="142" />
+        <location filename="../../ecabinet/documents/viewer.py" line="143"/>
         <source>Search in the document (Ctrl+F)</source>
         <translation>Tìm trong tài liệu (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/documents/viewer.py" line="143" />
+        <location filename="../../ecabinet/documents/viewer.py" line="144"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/documents/viewer.py" line="144" />
+        <location filename="../../ecabinet/documents/viewer.py" line="145"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/documents/viewer.py" line="244" />
+        <location filename="../../ecabinet/documents/viewer.py" line="245"/>
         <source>of {0}</source>
         <translation>/ {0}</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/documents/viewer.py" line="247" />
+        <location filename="../../ecabinet/documents/viewer.py" line="248"/>
         <source>{0} / {1} hits</source>
         <translation>{0} / {1} kết quả</translation>
     </message>
@@ -455,17 +457,17 @@ Nhận được: {1}</translation>
 <context>
     <name>SecretaryController</name>
     <message>
-        <location filename="../../ecabinet/secretary/controller.py" line="44" />
+        <location filename="../../ecabinet/secretary/controller.py" line="44"/>
         <source>Not connected: this change needs the server.</source>
         <translation>Chưa kết nối: thay đổi này cần máy chủ.</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/secretary/controller.py" line="81" />
+        <location filename="../../ecabinet/secretary/controller.py" line="81"/>
         <source>Only PDF files can be attached.</source>
         <translation>Chỉ đính kèm được tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/secretary/controller.py" line="107" />
+        <location filename="../../ecabinet/secretary/controller.py" line="107"/>
         <source>The upload could not be finished; try again later.</source>
         <translation>Chưa tải lên xong; hãy thử lại sau.</translation>
     </message>
@@ -473,22 +475,22 @@ Nhận được: {1}</translation>
 <context>
     <name>WeekView</name>
     <message>
-        <location filename="../../ecabinet/calendar/week_view.py" line="84" />
+        <location filename="../../ecabinet/calendar/week_view.py" line="84"/>
         <source>◀ Previous week</source>
         <translation>◀ Tuần trước</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/week_view.py" line="85" />
+        <location filename="../../ecabinet/calendar/week_view.py" line="85"/>
         <source>This week</source>
         <translation>Tuần này</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/week_view.py" line="86" />
+        <location filename="../../ecabinet/calendar/week_view.py" line="86"/>
         <source>Next week ▶</source>
         <translation>Tuần sau ▶</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/week_view.py" line="110" />
+        <location filename="../../ecabinet/calendar/week_view.py" line="110"/>
         <source>Week of {0} – {1}</source>
         <translation>Tuần từ {0} – {1}</translation>
     </message>
@@ -496,22 +498,22 @@ Nhận được: {1}</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ecabinet/shell/workspace.py" line="64" />
+        <location filename="../../ecabinet/shell/workspace.py" line="64"/>
         <source>Calendar</source>
         <translation>Lịch họp</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/workspace.py" line="66" />
+        <location filename="../../ecabinet/shell/workspace.py" line="66"/>
         <source>Meetings</source>
         <translation>Danh sách cuộc họp</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/workspace.py" line="114" />
+        <location filename="../../ecabinet/shell/workspace.py" line="115"/>
         <source>This meeting cannot be opened now: {0}</source>
         <translation>Chưa mở được cuộc họp này: {0}</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/workspace.py" line="143" />
+        <location filename="../../ecabinet/shell/workspace.py" line="144"/>
         <source>This document is not available offline yet.</source>
         <translation>Tài liệu này chưa có bản lưu ngoại tuyến.</translation>
     </message>
