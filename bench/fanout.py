@@ -61,21 +61,27 @@ async def ours(data: Path) -> dict[str, object]:
         chair = await Client.connect(server.url, pinned=server.fingerprint)
         await chair.resume(chair_token)
         meeting = await chair.call(
-            "meeting.create", title="Phiên họp", organiser_unit_id="ubnd",
-            starts_at="2026-12-01T08:00:00+07:00", ends_at="2026-12-01T11:00:00+07:00",
-            hall="Hội trường", invited_unit_ids=["ubnd"],
+            "meeting.create",
+            title="Phiên họp",
+            organiser_unit_id="ubnd",
+            starts_at="2026-12-01T08:00:00+07:00",
+            ends_at="2026-12-01T11:00:00+07:00",
+            hall="Hội trường",
+            invited_unit_ids=["ubnd"],
         )
         await chair.call("agenda.add", meeting_id=meeting["id"], title="Khai mạc")
         await chair.call("meeting.transition", meeting_id=meeting["id"], to="published")
         sockets: list[object] = []
         for index in range(0, CLIENTS, 50):  # connect in batches, bounded
-            sockets += await asyncio.gather(*(receiver(server.url, t)
-                                              for t in tokens[index : index + 50]))
+            sockets += await asyncio.gather(
+                *(receiver(server.url, t) for t in tokens[index : index + 50])
+            )
         last, every = [], []
         for number in range(CHANGES):
             started = time.perf_counter()
-            change = chair.call("meeting.update", meeting_id=meeting["id"],
-                                title=f"Phiên họp {number}")
+            change = chair.call(
+                "meeting.update", meeting_id=meeting["id"], title=f"Phiên họp {number}"
+            )
             times, _ = await asyncio.gather(arrivals(sockets, started), change)
             last.append(max(times))
             every.extend(times)
@@ -107,14 +113,16 @@ async def baseline() -> dict[str, object]:
             connected.discard(ws)
 
     context = client_context()
-    async with serve(handler, "127.0.0.1", 0, ssl=server_context(cert, key),
-                     compression=None) as server:
+    async with serve(
+        handler, "127.0.0.1", 0, ssl=server_context(cert, key), compression=None
+    ) as server:
         port = next(iter(server.sockets)).getsockname()[1]
         url = f"wss://127.0.0.1:{port}/"
         sockets = []
         for _ in range(0, CLIENTS, 50):
-            sockets += await asyncio.gather(*(connect(url, ssl=context, compression=None)
-                                              for _ in range(50)))
+            sockets += await asyncio.gather(
+                *(connect(url, ssl=context, compression=None) for _ in range(50))
+            )
         chair = await connect(url, ssl=context, compression=None)
         last = []
         for number in range(CHANGES):
@@ -122,11 +130,11 @@ async def baseline() -> dict[str, object]:
             await chair.send(json.dumps({"type": "x", "id": str(number)}))
             await chair.recv()
 
-            async def arrival(ws: object) -> float:
+            async def arrival(ws: object, started: float) -> float:
                 json.loads(await ws.recv())  # type: ignore[attr-defined]
                 return time.perf_counter() - started
 
-            times = await asyncio.gather(*(arrival(ws) for ws in sockets))
+            times = await asyncio.gather(*(arrival(ws, started) for ws in sockets))
             last.append(max(times) * 1000)
         for ws in [*sockets, chair]:
             await ws.close()
@@ -138,8 +146,13 @@ async def run() -> dict[str, object]:
         result = await ours(Path(tmp) / "data")
     base = await baseline()
     ratio = result["last_client_ms"]["p99"] / base["last_client_ms"]["p99"]  # type: ignore[index]
-    return {"clients": CLIENTS, "changes": CHANGES, "ecabinet": result, "bare_broadcast": base,
-            "p99_ratio_to_bare": ratio}
+    return {
+        "clients": CLIENTS,
+        "changes": CHANGES,
+        "ecabinet": result,
+        "bare_broadcast": base,
+        "p99_ratio_to_bare": ratio,
+    }
 
 
 def main() -> None:
@@ -147,14 +160,19 @@ def main() -> None:
     ours_last = result["ecabinet"]["last_client_ms"]  # type: ignore[index]
     base_last = result["bare_broadcast"]["last_client_ms"]  # type: ignore[index]
     print(f"fan-out to {CLIENTS} clients, {CHANGES} changes (time to the LAST client's event):")
-    print(f"  eCabinet        p50 {ours_last['p50']:.1f} ms  p99 {ours_last['p99']:.1f} ms  "
-          f"max {ours_last['max']:.1f} ms")
+    print(
+        f"  eCabinet        p50 {ours_last['p50']:.1f} ms  p99 {ours_last['p99']:.1f} ms  "
+        f"max {ours_last['max']:.1f} ms"
+    )
     print(f"  bare broadcast  p50 {base_last['p50']:.1f} ms  p99 {base_last['p99']:.1f} ms")
     print(f"  ratio p99 eCabinet / bare: {result['p99_ratio_to_bare']:.2f}  (target: p99 < 50 ms)")
     every = result["ecabinet"]["every_client_ms"]  # type: ignore[index]
     print(f"  every client:   p50 {every['p50']:.1f} ms  p99 {every['p99']:.1f} ms")
-    json.dump(result, sys.stdout if "--json" in sys.argv else open(Path("bench/out/fanout.json"),
-                                                                      "w"), indent=1)
+    json.dump(
+        result,
+        sys.stdout if "--json" in sys.argv else open(Path("bench/out/fanout.json"), "w"),
+        indent=1,
+    )
 
 
 if __name__ == "__main__":

@@ -40,8 +40,14 @@ def seed_people(data: Path, delegates: int) -> tuple[list[str], str]:
         for index in range(delegates + 1):
             role = Role.SECRETARY if index == 0 else Role.DELEGATE
             person = ops.add_person(  # type: ignore[arg-type]
-                db, f"per_{index}", f"user{index}", f"Người dùng {index}", "",
-                [("ubnd", role)], hashed, "bench",
+                db,
+                f"per_{index}",
+                f"user{index}",
+                f"Người dùng {index}",
+                "",
+                [("ubnd", role)],
+                hashed,
+                "bench",
             )
             token, token_hash = new_token()
             directory_repo.create_session(db, token_hash, person.id, now(), expires)  # type: ignore[arg-type]
@@ -63,7 +69,7 @@ def cpu_seconds(pid: int) -> float:
 
 def percentile(values: Sequence[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def summary(values: Sequence[float]) -> dict[str, float]:

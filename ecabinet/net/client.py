@@ -249,9 +249,9 @@ class Client:
             for task in in_flight:
                 task.cancel()
         if await asyncio.to_thread(_sha256_file, part) != info.sha256:
-            part.unlink()
+            await asyncio.to_thread(part.unlink)
             raise ValueError("downloaded bytes do not match the document's SHA-256")
-        os.replace(part, target)
+        await asyncio.to_thread(_durable_rename, part, target)
         return target
 
     async def close(self) -> None:
@@ -287,3 +287,9 @@ def _write_at(path: Path, offset: int, data: bytes) -> None:
     with open(path, "r+b") as handle:
         handle.seek(offset)
         handle.write(data)
+
+
+def _durable_rename(source: Path, target: Path) -> None:
+    with open(source, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(source, target)

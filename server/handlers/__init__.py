@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
-
-if TYPE_CHECKING:
-    from server.connection import Connection
-    from server.state import AppState
 
 R = TypeVar("R", bound=BaseModel)
 Handler = Callable[..., Awaitable[Any]]

@@ -50,8 +50,12 @@ async def list_audit(app: AppState, conn: Connection, request: p.ListAudit) -> l
         require(caller(db, conn), Action.AUDIT_READ, None, directory(db))
         return [
             p.AuditEntry(
-                seq=e["seq"], at=e["at"], person_id=e["person_id"], action=e["action"],
-                target=e["target"], detail=e["detail"],
+                seq=e["seq"],
+                at=e["at"],
+                person_id=e["person_id"],
+                action=e["action"],
+                target=e["target"],
+                detail=e["detail"],
             )
             for e in audit_repo.entries(db, request.limit, request.before_seq)
         ]

@@ -21,12 +21,19 @@ if TYPE_CHECKING:
 @handles(p.AddAgendaItem)
 async def add_item(app: AppState, conn: Connection, request: p.AddAgendaItem) -> p.MeetingDetail:
     item = AgendaItem(
-        id=new_id("itm"), title=request.title, planned_minutes=request.planned_minutes,
-        presenter_id=request.presenter_id, presenter_name=request.presenter_name,
+        id=new_id("itm"),
+        title=request.title,
+        planned_minutes=request.planned_minutes,
+        presenter_id=request.presenter_id,
+        presenter_name=request.presenter_name,
     )
     return await change_meeting(
-        app, conn, request.meeting_id, Action.AGENDA_EDIT,
-        lambda m: domain.add_item(m, item, request.position), "agenda",
+        app,
+        conn,
+        request.meeting_id,
+        Action.AGENDA_EDIT,
+        lambda m: domain.add_item(m, item, request.position),
+        "agenda",
         audit={"op": "add", "item": item.id},
     )
 
@@ -41,8 +48,12 @@ async def update_item(
     if not changes:
         raise BadRequest("Nothing to change.", "Không có gì để thay đổi.")
     return await change_meeting(
-        app, conn, request.meeting_id, Action.AGENDA_EDIT,
-        lambda m: domain.update_item(m, request.item_id, **changes), "agenda",
+        app,
+        conn,
+        request.meeting_id,
+        Action.AGENDA_EDIT,
+        lambda m: domain.update_item(m, request.item_id, **changes),
+        "agenda",
         audit={"op": "update", "item": request.item_id},
     )
 
@@ -52,8 +63,12 @@ async def remove_item(
     app: AppState, conn: Connection, request: p.RemoveAgendaItem
 ) -> p.MeetingDetail:
     return await change_meeting(
-        app, conn, request.meeting_id, Action.AGENDA_EDIT,
-        lambda m: domain.remove_item(m, request.item_id), "agenda",
+        app,
+        conn,
+        request.meeting_id,
+        Action.AGENDA_EDIT,
+        lambda m: domain.remove_item(m, request.item_id),
+        "agenda",
         audit={"op": "remove", "item": request.item_id},
     )
 
@@ -61,8 +76,12 @@ async def remove_item(
 @handles(p.ReorderAgenda)
 async def reorder(app: AppState, conn: Connection, request: p.ReorderAgenda) -> p.MeetingDetail:
     return await change_meeting(
-        app, conn, request.meeting_id, Action.AGENDA_EDIT,
-        lambda m: domain.reorder(m, request.item_ids), "agenda",
+        app,
+        conn,
+        request.meeting_id,
+        Action.AGENDA_EDIT,
+        lambda m: domain.reorder(m, request.item_ids),
+        "agenda",
         audit={"op": "reorder"},
     )
 
@@ -84,6 +103,11 @@ async def attach(
         return domain.detach_document(m, request.item_id, request.document_id)
 
     return await change_meeting(
-        app, conn, request.meeting_id, Action.AGENDA_EDIT, change, "agenda",
+        app,
+        conn,
+        request.meeting_id,
+        Action.AGENDA_EDIT,
+        change,
+        "agenda",
         audit={"op": request.type, "item": request.item_id, "document": request.document_id},
     )

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection as Db
 
 from meetings import protocol as p
-from meetings.people import Person
 from meetings.errors import RateLimited, Unauthenticated
+from meetings.people import Person
 from server import views
 from server.auth import new_token, token_hash
 from server.handlers import handles
@@ -24,9 +24,7 @@ if TYPE_CHECKING:
     from server.connection import Connection
     from server.state import AppState
 
-WRONG = Unauthenticated(
-    "Wrong user name or password.", "Sai tên đăng nhập hoặc mật khẩu."
-)
+WRONG = Unauthenticated("Wrong user name or password.", "Sai tên đăng nhập hoặc mật khẩu.")
 
 
 @handles(p.Ping, public=True)
@@ -56,7 +54,11 @@ async def login(app: AppState, conn: Connection, request: p.Login) -> p.LoginRes
             app.throttle.failed(key, time.monotonic())
         await app.store.write(
             lambda db: audit_repo.record(
-                db, None, "auth.login_failed", None, username=request.username,
+                db,
+                None,
+                "auth.login_failed",
+                None,
+                username=request.username,
                 address=conn.remote,
             )
         )

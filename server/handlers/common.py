@@ -56,7 +56,8 @@ class MeetingView:
 
     def readable(self) -> list[DocumentMeta]:
         return [
-            d for d in self.documents
+            d
+            for d in self.documents
             if can_read_document(self.person, d, self.meeting, self.directory)
         ]
 

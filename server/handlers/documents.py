@@ -37,7 +37,9 @@ NO_UPLOAD = NotFound("No such upload.", "Không tìm thấy phiên tải lên.")
 
 def _upload_view(app: AppState, row: dict[str, Any]) -> p.UploadView:
     return p.UploadView(
-        upload_id=row["id"], size=row["size"], received=row["received"],
+        upload_id=row["id"],
+        size=row["size"],
+        received=row["received"],
         chunk_size=app.config.limits.upload_chunk_bytes,
     )
 
@@ -65,20 +67,30 @@ async def begin_upload(app: AppState, conn: Connection, request: p.BeginUpload) 
                     "The replaced document is not in this meeting.",
                     "Tài liệu được thay thế không thuộc cuộc họp này.",
                 )
-        existing = documents_repo.find_upload(db, view.person.id, request.meeting_id,
-                                              request.sha256)
+        existing = documents_repo.find_upload(
+            db, view.person.id, request.meeting_id, request.sha256
+        )
         if existing is not None:
             return existing  # resume where the dropped connection left off
         row = {
-            "id": new_id("upl"), "person_id": view.person.id, "meeting_id": request.meeting_id,
-            "filename": filename, "title": title, "size": request.size,
-            "sha256": request.sha256, "classification": request.classification.value,
-            "is_draft": request.is_draft, "replaces": request.replaces,
-            "item_id": request.item_id, "received": 0, "created_at": to_text(now()),
+            "id": new_id("upl"),
+            "person_id": view.person.id,
+            "meeting_id": request.meeting_id,
+            "filename": filename,
+            "title": title,
+            "size": request.size,
+            "sha256": request.sha256,
+            "classification": request.classification.value,
+            "is_draft": request.is_draft,
+            "replaces": request.replaces,
+            "item_id": request.item_id,
+            "received": 0,
+            "created_at": to_text(now()),
         }
         documents_repo.insert_upload(db, row)
-        audit_repo.record(db, view.person.id, "upload.begin", row["id"], filename=filename,
-                          size=request.size)
+        audit_repo.record(
+            db, view.person.id, "upload.begin", row["id"], filename=filename, size=request.size
+        )
         return row
 
     return _upload_view(app, await app.store.write(transaction))
@@ -117,9 +129,7 @@ async def upload_chunk(
 
 
 @handles(p.UploadStatus)
-async def upload_status(
-    app: AppState, conn: Connection, request: p.UploadStatus
-) -> p.UploadView:
+async def upload_status(app: AppState, conn: Connection, request: p.UploadStatus) -> p.UploadView:
     return _upload_view(app, await _own_upload(app, conn, request.upload_id))
 
 
@@ -133,9 +143,7 @@ async def _discard(app: AppState, row: dict[str, Any], why: str) -> None:
 
 
 @handles(p.FinishUpload)
-async def finish_upload(
-    app: AppState, conn: Connection, request: p.FinishUpload
-) -> p.DocumentView:
+async def finish_upload(app: AppState, conn: Connection, request: p.FinishUpload) -> p.DocumentView:
     row = await _own_upload(app, conn, request.upload_id)
     if row["received"] != row["size"]:
         raise BadRequest(
@@ -162,10 +170,18 @@ async def finish_upload(
     def transaction(db: Db) -> tuple[MeetingView, DocumentMeta, Any]:
         view = load_view(db, conn, row["meeting_id"], Action.DOCUMENT_UPLOAD)
         document = DocumentMeta(
-            id=new_id("doc"), meeting_id=row["meeting_id"], title=row["title"],
-            filename=row["filename"], sha256=row["sha256"], size=row["size"], pages=pages,
-            classification=Classification(row["classification"]), uploaded_by=view.person.id,
-            uploaded_at=now(), is_draft=bool(row["is_draft"]), previous_id=row["replaces"],
+            id=new_id("doc"),
+            meeting_id=row["meeting_id"],
+            title=row["title"],
+            filename=row["filename"],
+            sha256=row["sha256"],
+            size=row["size"],
+            pages=pages,
+            classification=Classification(row["classification"]),
+            uploaded_by=view.person.id,
+            uploaded_at=now(),
+            is_draft=bool(row["is_draft"]),
+            previous_id=row["replaces"],
         )
         documents_repo.insert_document(db, document)
         documents_repo.delete_upload(db, row["id"])
@@ -178,8 +194,14 @@ async def finish_upload(
             if meeting is not before:
                 meetings_repo.save(db, meeting, before.version)
         audit_repo.record(
-            db, view.person.id, "document.uploaded", document.id, title=document.title,
-            sha256=document.sha256, size=document.size, pages=pages,
+            db,
+            view.person.id,
+            "document.uploaded",
+            document.id,
+            title=document.title,
+            sha256=document.sha256,
+            size=document.size,
+            pages=pages,
             replaces=row["replaces"],
         )
         return (
@@ -214,9 +236,7 @@ async def get_document(app: AppState, conn: Connection, request: p.GetDocument) 
 
 
 @handles(p.DownloadDocument)
-async def download(
-    app: AppState, conn: Connection, request: p.DownloadDocument
-) -> BinaryReply:
+async def download(app: AppState, conn: Connection, request: p.DownloadDocument) -> BinaryReply:
     # The check runs once per document and connection; later chunks reuse it.
     document = conn.readable_documents.get(request.document_id)
     if document is None:
@@ -230,9 +250,7 @@ async def download(
         raise BadRequest("Offset past the end of the file.", "Vị trí vượt quá cuối tệp.")
     length = min(request.length, document.size - request.offset)
     loop = asyncio.get_running_loop()
-    data = await loop.run_in_executor(
-        None, app.blobs.read, document.sha256, request.offset, length
-    )
+    data = await loop.run_in_executor(None, app.blobs.read, document.sha256, request.offset, length)
     header = p.DownloadResult(
         document_id=document.id, offset=request.offset, length=len(data), size=document.size
     )
@@ -255,8 +273,12 @@ async def add_comment(app: AppState, conn: Connection, request: p.AddComment) ->
                 raise Conflict("That comment id is taken.", "Mã góp ý đã được dùng.")
             return views.comment(existing, view.person.full_name), view  # replayed offline
         comment = Comment(
-            id=comment_id, document_id=document.id, author_id=view.person.id, text=text,
-            created_at=now(), page=request.page,
+            id=comment_id,
+            document_id=document.id,
+            author_id=view.person.id,
+            text=text,
+            created_at=now(),
+            page=request.page,
         )
         documents_repo.insert_comment(db, comment)
         audit_repo.record(db, view.person.id, "comment.added", comment.id, document=document.id)

@@ -80,8 +80,11 @@ async def create_meeting(
         require_unit_role(person, Action.MEETING_CREATE, request.organiser_unit_id, found)
         _check_people_and_units(db, request.invited_unit_ids, request.invited_person_ids)
         meeting = Meeting(
-            id=new_id("mtg"), title=request.title, organiser_unit_id=request.organiser_unit_id,
-            starts_at=request.starts_at, ends_at=request.ends_at,
+            id=new_id("mtg"),
+            title=request.title,
+            organiser_unit_id=request.organiser_unit_id,
+            starts_at=request.starts_at,
+            ends_at=request.ends_at,
             place=Place(hall=request.hall, video=request.video),
             description=request.description,
             invited_unit_ids=tuple(dict.fromkeys(request.invited_unit_ids)),
@@ -101,8 +104,9 @@ async def create_meeting(
 async def update_meeting(
     app: AppState, conn: Connection, request: p.UpdateMeeting
 ) -> p.MeetingDetail:
-    given = request.model_dump(exclude_unset=True, exclude={"type", "id", "meeting_id",
-                                                             "expected_version"})
+    given = request.model_dump(
+        exclude_unset=True, exclude={"type", "id", "meeting_id", "expected_version"}
+    )
     if not given:
         raise BadRequest("Nothing to change.", "Không có gì để thay đổi.")
 
@@ -118,9 +122,7 @@ async def update_meeting(
         if "invited_unit_ids" in given:
             changes["invited_unit_ids"] = tuple(dict.fromkeys(request.invited_unit_ids or []))
         if "invited_person_ids" in given:
-            changes["invited_person_ids"] = tuple(
-                dict.fromkeys(request.invited_person_ids or [])
-            )
+            changes["invited_person_ids"] = tuple(dict.fromkeys(request.invited_person_ids or []))
         return domain.edit_details(meeting, **changes)
 
     async def checked() -> None:
@@ -132,8 +134,14 @@ async def update_meeting(
 
     await checked()
     return await change_meeting(
-        app, conn, request.meeting_id, Action.MEETING_EDIT, change, "edited",
-        expected_version=request.expected_version, audit={"fields": sorted(given)},
+        app,
+        conn,
+        request.meeting_id,
+        Action.MEETING_EDIT,
+        change,
+        "edited",
+        expected_version=request.expected_version,
+        audit={"fields": sorted(given)},
     )
 
 
@@ -143,7 +151,12 @@ async def transition(
 ) -> p.MeetingDetail:
     action, reason = MOVES[request.to]
     return await change_meeting(
-        app, conn, request.meeting_id, action,
-        lambda meeting: domain.transition(meeting, request.to), reason,
-        expected_version=request.expected_version, audit={"to": request.to.value},
+        app,
+        conn,
+        request.meeting_id,
+        action,
+        lambda meeting: domain.transition(meeting, request.to),
+        reason,
+        expected_version=request.expected_version,
+        audit={"to": request.to.value},
     )

@@ -46,13 +46,22 @@ async def put_note(app: AppState, conn: Connection, request: p.PutNote) -> p.Not
         if existing is not None and existing.author_id != view.person.id:
             raise Conflict("That note id is taken.", "Mã ghi chú đã được dùng.")
         note = Note(
-            id=request.note_id, document_id=document.id, author_id=view.person.id,
-            page=request.page, kind=request.kind, rect=rect, text=request.text,
-            updated_at=now(), version=1,
+            id=request.note_id,
+            document_id=document.id,
+            author_id=view.person.id,
+            page=request.page,
+            kind=request.kind,
+            rect=rect,
+            text=request.text,
+            updated_at=now(),
+            version=1,
         )
         if existing is not None:
             same = (existing.page, existing.kind, existing.rect, existing.text) == (
-                note.page, note.kind, note.rect, note.text
+                note.page,
+                note.kind,
+                note.rect,
+                note.text,
             )
             if same:
                 return existing  # a replay of an edit that already arrived
@@ -67,8 +76,7 @@ async def put_note(app: AppState, conn: Connection, request: p.PutNote) -> p.Not
 
     note = await app.store.write(transaction)
     assert conn.person is not None
-    app.hub.send_to_person(conn.person.id, p.NoteChanged(note=views.note(note)),
-                           except_conn=conn)
+    app.hub.send_to_person(conn.person.id, p.NoteChanged(note=views.note(note)), except_conn=conn)
     return views.note(note)
 
 
@@ -86,8 +94,7 @@ async def delete_note(app: AppState, conn: Connection, request: p.DeleteNote) ->
 
     await app.store.write(transaction)
     assert conn.person is not None
-    app.hub.send_to_person(conn.person.id, p.NoteDeleted(note_id=request.note_id),
-                           except_conn=conn)
+    app.hub.send_to_person(conn.person.id, p.NoteDeleted(note_id=request.note_id), except_conn=conn)
     return {"ok": True}
 
 

@@ -8,8 +8,16 @@ from meetings.errors import BadRequest
 
 @pytest.mark.parametrize(
     "name",
-    ["../../etc/passwd.pdf", "a/b.pdf", "a\\b.pdf", "bad\x00name.pdf", "", "..", "note.exe",
-     "x" * 300 + ".pdf"],
+    [
+        "../../etc/passwd.pdf",
+        "a/b.pdf",
+        "a\\b.pdf",
+        "bad\x00name.pdf",
+        "",
+        "..",
+        "note.exe",
+        "x" * 300 + ".pdf",
+    ],
 )
 def test_file_names_with_paths_or_control_characters_are_refused(name: str) -> None:
     with pytest.raises(BadRequest):

@@ -14,8 +14,12 @@ START = datetime(2026, 12, 1, 8, 0, tzinfo=VN)
 
 def draft(**changes: object) -> Meeting:
     values: dict[str, object] = {
-        "id": "mtg", "title": "Họp thường kỳ", "organiser_unit_id": "ubnd",
-        "starts_at": START, "ends_at": START + timedelta(hours=3), "place": Place(hall="A"),
+        "id": "mtg",
+        "title": "Họp thường kỳ",
+        "organiser_unit_id": "ubnd",
+        "starts_at": START,
+        "ends_at": START + timedelta(hours=3),
+        "place": Place(hall="A"),
     }
     values.update(changes)
     return Meeting(**values)  # type: ignore[arg-type]
@@ -30,8 +34,12 @@ def with_items(*titles: str) -> Meeting:
 
 def test_the_lifecycle_goes_one_way() -> None:
     meeting = with_items("Khai mạc")
-    for status in (MeetingStatus.PUBLISHED, MeetingStatus.IN_PROGRESS, MeetingStatus.ENDED,
-                   MeetingStatus.ARCHIVED):
+    for status in (
+        MeetingStatus.PUBLISHED,
+        MeetingStatus.IN_PROGRESS,
+        MeetingStatus.ENDED,
+        MeetingStatus.ARCHIVED,
+    ):
         meeting = m.transition(meeting, status)
         assert meeting.status is status
     with pytest.raises(InvalidState):

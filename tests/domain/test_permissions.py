@@ -45,9 +45,15 @@ WARD_SECRETARY = person("wardsec", "phu-cuong", Role.SECRETARY)
 
 def meeting(status: MeetingStatus = MeetingStatus.PUBLISHED) -> Meeting:
     return Meeting(
-        id="m", title="Họp", organiser_unit_id="ubnd", starts_at=NOW,
-        ends_at=NOW + timedelta(hours=2), place=Place(hall="A"), status=status,
-        invited_unit_ids=("ubnd", "phu-cuong"), agenda=(AgendaItem("i", "Khai mạc"),),
+        id="m",
+        title="Họp",
+        organiser_unit_id="ubnd",
+        starts_at=NOW,
+        ends_at=NOW + timedelta(hours=2),
+        place=Place(hall="A"),
+        status=status,
+        invited_unit_ids=("ubnd", "phu-cuong"),
+        agenda=(AgendaItem("i", "Khai mạc"),),
     )
 
 
@@ -96,8 +102,9 @@ def test_uninvited_people_get_not_found_not_forbidden() -> None:
 
 
 def test_confidential_papers_skip_room_accounts_and_unit_wide_invitations() -> None:
-    doc = DocumentMeta("d", "m", "Mật", "a.pdf", "0" * 64, 1, 1, Classification.CONFIDENTIAL,
-                       "secretary", NOW)
+    doc = DocumentMeta(
+        "d", "m", "Mật", "a.pdf", "0" * 64, 1, 1, Classification.CONFIDENTIAL, "secretary", NOW
+    )
     m = meeting()
     assert can_read_document(SECRETARY, doc, m, DIRECTORY)
     assert not can_read_document(ROOM, doc, m, DIRECTORY)
@@ -112,9 +119,14 @@ def test_a_merged_wards_members_and_meetings_follow_the_successor() -> None:
     directory = Directory(units)
     # A meeting organised by the old ward before the merge is run by the successor's secretary.
     old = Meeting(
-        id="old", title="Họp phường cũ", organiser_unit_id="hiep-thanh", starts_at=NOW,
-        ends_at=NOW + timedelta(hours=1), place=Place(hall="B"),
-        status=MeetingStatus.ENDED, agenda=(AgendaItem("i", "x"),),
+        id="old",
+        title="Họp phường cũ",
+        organiser_unit_id="hiep-thanh",
+        starts_at=NOW,
+        ends_at=NOW + timedelta(hours=1),
+        place=Place(hall="B"),
+        status=MeetingStatus.ENDED,
+        agenda=(AgendaItem("i", "x"),),
     )
     assert allowed(WARD_SECRETARY, Action.MEETING_ARCHIVE, old, directory)
     assert not allowed(WARD_SECRETARY, Action.MEETING_ARCHIVE, old, DIRECTORY)

@@ -5,7 +5,17 @@ from datetime import UTC, datetime
 import pytest
 
 from meetings.errors import BadRequest, InvalidState
-from meetings.units import ChangeKind, Unit, UnitKind, ancestors, lineage, merge, move, rename, successor
+from meetings.units import (
+    ChangeKind,
+    Unit,
+    UnitKind,
+    ancestors,
+    lineage,
+    merge,
+    move,
+    rename,
+    successor,
+)
 
 AT = datetime(2025, 7, 1, tzinfo=UTC)
 
@@ -24,7 +34,9 @@ def test_rename_keeps_the_id_and_records_both_names() -> None:
     unit, change = rename(city()["phu-cuong"], "UBND phường Thủ Dầu Một", AT)
     assert (unit.id, unit.name) == ("phu-cuong", "UBND phường Thủ Dầu Một")
     assert (change.kind, change.old_value, change.new_value) == (
-        ChangeKind.RENAMED, "UBND phường Phú Cường", "UBND phường Thủ Dầu Một"
+        ChangeKind.RENAMED,
+        "UBND phường Phú Cường",
+        "UBND phường Thủ Dầu Một",
     )
 
 
@@ -49,7 +61,7 @@ def test_a_merged_unit_cannot_change_again() -> None:
 def test_move_refuses_cycles() -> None:
     units = city()
     with pytest.raises(BadRequest):
-        move(units["ubnd"], "phu-cuong", AT, ancestors("phu-cuong", units) + ["phu-cuong"])
+        move(units["ubnd"], "phu-cuong", AT, [*ancestors("phu-cuong", units), "phu-cuong"])
     moved, change = move(units["phu-cuong"], None, AT, [])
     assert moved.parent_id is None and change.old_value == "ubnd"
 

@@ -9,9 +9,9 @@ import pytest
 
 from ecabinet.net.client import Client
 from server.app import RunningServer, running
+from server.auth import Passwords
 from server.config import AuthSettings, ServerConfig
 from server.store.db import Store, migrate
-from server.auth import Passwords
 from tests.server import org
 
 # Cheap argon2 parameters: the tests check behaviour, not hashing cost.

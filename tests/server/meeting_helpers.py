@@ -24,8 +24,9 @@ async def create_meeting(secretary: Client, **changes: Any) -> dict[str, Any]:
 
 async def published_meeting(secretary: Client, **changes: Any) -> dict[str, Any]:
     meeting = await create_meeting(secretary, **changes)
-    await secretary.call("agenda.add", meeting_id=meeting["id"], title="Khai mạc",
-                         planned_minutes=10)
+    await secretary.call(
+        "agenda.add", meeting_id=meeting["id"], title="Khai mạc", planned_minutes=10
+    )
     return await secretary.call("meeting.transition", meeting_id=meeting["id"], to="published")
 
 

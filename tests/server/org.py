@@ -30,8 +30,7 @@ ACCOUNTS = [
     Account("clerk", "vanthu", "Phạm Thị Văn", (("ubnd", Role.CLERK),)),
     Account("admin", "quantri", "Quản trị hệ thống", (("ubnd", Role.ADMIN),)),
     Account("outsider", "nguoingoai", "Võ Văn Ngoài", (("hiep-thanh", Role.DELEGATE),)),
-    Account("ward_secretary", "thuky.phucuong", "Đỗ Thị Phường",
-            (("phu-cuong", Role.SECRETARY),)),
+    Account("ward_secretary", "thuky.phucuong", "Đỗ Thị Phường", (("phu-cuong", Role.SECRETARY),)),
 ]
 
 
@@ -44,8 +43,14 @@ def seed(db: Db, passwords: Passwords) -> dict[str, str]:
     ids = {}
     for account in ACCOUNTS:
         person = ops.add_person(
-            db, f"per_{account.key}", account.username, account.full_name, "",
-            list(account.roles), hashed, "test",
+            db,
+            f"per_{account.key}",
+            account.username,
+            account.full_name,
+            "",
+            list(account.roles),
+            hashed,
+            "test",
         )
         ids[account.key] = person.id
     return ids

@@ -35,15 +35,17 @@ async def exchange(ws: object, frame: str | bytes) -> dict[str, object]:
         ('"just a string"', "bad_request", None),
         ('{"type": "meeting.explode", "id": "a1"}', "unknown_type", "a1"),
         ('{"id": "a2"}', "unknown_type", "a2"),
-        ('{"type": "auth.login", "id": "a3", "username": 5, "password": []}', "bad_request",
-         "a3"),
+        ('{"type": "auth.login", "id": "a3", "username": 5, "password": []}', "bad_request", "a3"),
         ('{"type": "auth.login", "id": "a4", "username": "x"}', "bad_request", "a4"),
         ('{"type": "ping", "id": "a5", "surprise": true}', "bad_request", "a5"),
         ('{"type": "ping", "id": "bad id with spaces"}', "bad_request", "bad id with spaces"),
         ('{"type": "ping", "id": "' + "x" * 100 + '"}', "bad_request", None),
         ('{"type": "ping"}', "bad_request", None),
-        ('{"type": "upload.chunk", "id": "a6", "upload_id": "u", "offset": 0}',
-         "unauthenticated", "a6"),
+        (
+            '{"type": "upload.chunk", "id": "a6", "upload_id": "u", "offset": 0}',
+            "unauthenticated",
+            "a6",
+        ),
     ],
 )
 async def test_malformed_messages_get_a_typed_error_and_the_connection_stays(
@@ -60,8 +62,13 @@ async def test_malformed_messages_get_a_typed_error_and_the_connection_stays(
 
 @pytest.mark.parametrize(
     "frame",
-    [b"", b"\x00\x00", struct.pack(">I", 999_999) + b"{}", struct.pack(">I", 3) + b"abc",
-     p.join_binary({"type": "ping", "id": "b1"}, b"payload")],
+    [
+        b"",
+        b"\x00\x00",
+        struct.pack(">I", 999_999) + b"{}",
+        struct.pack(">I", 3) + b"abc",
+        p.join_binary({"type": "ping", "id": "b1"}, b"payload"),
+    ],
 )
 async def test_bad_binary_frames(server: RunningServer, frame: bytes) -> None:
     async with await raw(server) as ws:
@@ -97,8 +104,11 @@ async def test_a_client_that_vanishes_mid_request_does_not_disturb_others(
     bystander = await login("secretary")
     for _ in range(20):
         ws = await raw(server)
-        await ws.send(json.dumps({"type": "auth.login", "id": "1", "username": "thuky",
-                                  "password": org.PASSWORD}))
+        await ws.send(
+            json.dumps(
+                {"type": "auth.login", "id": "1", "username": "thuky", "password": org.PASSWORD}
+            )
+        )
         ws.transport.abort()
     assert isinstance(await bystander.call("meetings.list"), list)
 

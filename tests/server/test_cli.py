@@ -16,27 +16,66 @@ ROOT = Path(__file__).resolve().parents[2]
 def admin(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "main.py", "admin", "--data", str(data), *args],
-        input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=120, check=False,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
     )
 
 
 async def test_admin_creates_people_resets_passwords_and_merges_units(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    assert admin(data, "add-unit", "ubnd", "--name", "UBND thành phố",
-                 "--kind", "peoples_committee").returncode == 0
+    assert (
+        admin(
+            data, "add-unit", "ubnd", "--name", "UBND thành phố", "--kind", "peoples_committee"
+        ).returncode
+        == 0
+    )
     for ward, name in (("phu-cuong", "Phú Cường"), ("hiep-thanh", "Hiệp Thành")):
-        done = admin(data, "add-unit", ward, "--name", f"UBND phường {name}", "--kind", "ward",
-                     "--parent", "ubnd")
+        done = admin(
+            data,
+            "add-unit",
+            ward,
+            "--name",
+            f"UBND phường {name}",
+            "--kind",
+            "ward",
+            "--parent",
+            "ubnd",
+        )
         assert done.returncode == 0, done.stderr
-    done = admin(data, "add-person", "thuky.ht", "--name", "Lê Thị Thu", "--title", "Thư ký",
-                 "--role", "hiep-thanh:secretary", "--password-stdin",
-                 stdin="mat-khau-ban-dau\n")
+    done = admin(
+        data,
+        "add-person",
+        "thuky.ht",
+        "--name",
+        "Lê Thị Thu",
+        "--title",
+        "Thư ký",
+        "--role",
+        "hiep-thanh:secretary",
+        "--password-stdin",
+        stdin="mat-khau-ban-dau\n",
+    )
     assert done.returncode == 0, done.stderr
-    refused = admin(data, "add-person", "thuky.ht", "--name", "X", "--password-stdin",
-                    stdin="mat-khau-ban-dau\n")
+    refused = admin(
+        data,
+        "add-person",
+        "thuky.ht",
+        "--name",
+        "X",
+        "--password-stdin",
+        stdin="mat-khau-ban-dau\n",
+    )
     assert refused.returncode == 1 and "exists" in refused.stderr
-    assert admin(data, "reset-password", "thuky.ht", "--password-stdin",
-                 stdin="mat-khau-moi-2026\n").returncode == 0
+    assert (
+        admin(
+            data, "reset-password", "thuky.ht", "--password-stdin", stdin="mat-khau-moi-2026\n"
+        ).returncode
+        == 0
+    )
     # The 2025 merger: Hiệp Thành joins Phú Cường and its secretary moves with it.
     assert admin(data, "merge-unit", "hiep-thanh", "phu-cuong").returncode == 0
     units = admin(data, "list-units").stdout
@@ -75,8 +114,20 @@ async def test_a_configured_certificate_replaces_the_self_signed_one(tmp_path: P
 
 def test_plain_websocket_off_loopback_is_refused_at_the_command_line(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "main.py", "server", "--data", str(tmp_path), "--host", "0.0.0.0",
-         "--plain"],
-        capture_output=True, text=True, cwd=ROOT, timeout=60, check=False,
+        [
+            sys.executable,
+            "main.py",
+            "server",
+            "--data",
+            str(tmp_path),
+            "--host",
+            "0.0.0.0",
+            "--plain",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 2 and "loopback" in done.stdout

@@ -14,8 +14,22 @@ from server.config import ServerConfig
 from server.demo.seed import city_data, seed_demo
 from tests.server.conftest import FAST_AUTH
 
-WARDS = ["Phú Cường", "Hiệp Thành", "Chánh Nghĩa", "Phú Thọ", "Phú Hòa", "Phú Lợi", "Hiệp An",
-         "Định Hòa", "Tân An", "Tương Bình Hiệp", "Chánh Mỹ", "Phú Tân", "Phú Mỹ", "Hòa Phú"]
+WARDS = [
+    "Phú Cường",
+    "Hiệp Thành",
+    "Chánh Nghĩa",
+    "Phú Thọ",
+    "Phú Hòa",
+    "Phú Lợi",
+    "Hiệp An",
+    "Định Hòa",
+    "Tân An",
+    "Tương Bình Hiệp",
+    "Chánh Mỹ",
+    "Phú Tân",
+    "Phú Mỹ",
+    "Hòa Phú",
+]
 
 
 def test_the_city_data_has_every_ward_and_role() -> None:
@@ -42,8 +56,9 @@ async def test_the_seeded_city_serves_three_meetings_with_real_documents(tmp_pat
         document = detail["documents"][0]
         target = tmp_path / "bao-cao.pdf"
         await secretary.download(document["id"], target)
-        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(target.read_bytes()))
-                       .pages)
+        text = "".join(
+            page.extract_text() for page in PdfReader(io.BytesIO(target.read_bytes())).pages
+        )
         assert "Độc lập - Tự do - Hạnh phúc" in text
         assert document["pages"] >= 12
         ward = await Client.connect(server.url, pinned=server.fingerprint)

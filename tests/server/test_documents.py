@@ -40,8 +40,12 @@ async def test_a_20_mb_upload_resumes_after_a_dropped_connection(
     again = await Client.connect(server.url, pinned=server.fingerprint)
     await again.resume(token)
     seen: list[int] = []
-    document = await again.upload(meeting["id"], path, title="Hồ sơ kỳ họp",
-                                  progress=lambda received, size: seen.append(received))
+    document = await again.upload(
+        meeting["id"],
+        path,
+        title="Hồ sơ kỳ họp",
+        progress=lambda received, size: seen.append(received),
+    )
     await again.close()
     assert seen[0] > 8 * 1024 * 1024  # it went on from where it stopped, not from zero
     assert document.sha256 == hashlib.sha256(data).hexdigest()
@@ -65,8 +69,7 @@ async def test_upload_attaches_to_an_item_and_invitees_hear_of_it(
     item_id = meeting["agenda"][0]["id"]
     await next_meeting_event(delegate, meeting["id"])
     path = write(tmp_path, "bao-cao.pdf", pdfs.vietnamese_pdf(4))
-    document = await secretary.upload(meeting["id"], path, title="Báo cáo 9 tháng",
-                                      item_id=item_id)
+    document = await secretary.upload(meeting["id"], path, title="Báo cáo 9 tháng", item_id=item_id)
     added = await delegate.next_event()
     assert isinstance(added, p.DocumentAdded) and added.document.id == document.id
     updated = await next_meeting_event(delegate, meeting["id"])
@@ -74,8 +77,9 @@ async def test_upload_attaches_to_an_item_and_invitees_hear_of_it(
     assert updated.meeting.agenda[0].document_ids == [document.id]
     # A new version is a new document linked to the old; the agenda points at the new one.
     path2 = write(tmp_path, "bao-cao-v2.pdf", pdfs.vietnamese_pdf(5))
-    second = await secretary.upload(meeting["id"], path2, title="Báo cáo 9 tháng (sửa)",
-                                    replaces=document.id)
+    second = await secretary.upload(
+        meeting["id"], path2, title="Báo cáo 9 tháng (sửa)", replaces=document.id
+    )
     assert second.previous_id == document.id and second.id != document.id
     detail = await delegate.call("meeting.get", meeting_id=meeting["id"])
     assert detail["agenda"][0]["document_ids"] == [second.id]
@@ -109,12 +113,18 @@ async def test_upload_rules(login: Login, server: RunningServer, tmp_path: Path)
     delegate = await login("delegate")
     meeting = await published_meeting(secretary)
     data = pdfs.vietnamese_pdf(2)
-    good = {"meeting_id": meeting["id"], "title": "Tài liệu", "size": len(data),
-            "sha256": hashlib.sha256(data).hexdigest()}
+    good = {
+        "meeting_id": meeting["id"],
+        "title": "Tài liệu",
+        "size": len(data),
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
     cases = [
         ({"filename": "../../etc/passwd.pdf"}, "bad_request"),
-        ({"filename": "a.pdf", "size": server.state.config.limits.max_upload_bytes + 1},
-         "too_large"),
+        (
+            {"filename": "a.pdf", "size": server.state.config.limits.max_upload_bytes + 1},
+            "too_large",
+        ),
     ]
     for changes, code in cases:
         with pytest.raises(ServerError) as caught:
@@ -125,15 +135,15 @@ async def test_upload_rules(login: Login, server: RunningServer, tmp_path: Path)
     assert caught.value.code == "forbidden"
     # A truncated upload cannot be finished.
     state = await secretary.call("upload.begin", filename="a.pdf", **good)
-    await secretary.call_binary("upload.chunk", data[:1000], upload_id=state["upload_id"],
-                                offset=0)
+    await secretary.call_binary("upload.chunk", data[:1000], upload_id=state["upload_id"], offset=0)
     with pytest.raises(ServerError) as caught:
         await secretary.call("upload.finish", upload_id=state["upload_id"])
     assert caught.value.code == "bad_request" and caught.value.details["received"] == 1000
     # A chunk at the wrong offset says where to go on from.
     with pytest.raises(ServerError) as caught:
-        await secretary.call_binary("upload.chunk", data[5000:6000],
-                                    upload_id=state["upload_id"], offset=5000)
+        await secretary.call_binary(
+            "upload.chunk", data[5000:6000], upload_id=state["upload_id"], offset=5000
+        )
     assert caught.value.code == "conflict" and caught.value.details["received"] == 1000
     # Chunks travel in binary frames only.
     with pytest.raises(ServerError) as caught:
@@ -145,15 +155,17 @@ async def test_upload_rules(login: Login, server: RunningServer, tmp_path: Path)
     assert caught.value.code == "not_found"
 
 
-async def test_bytes_that_do_not_match_the_hash_are_refused(
-    login: Login, tmp_path: Path
-) -> None:
+async def test_bytes_that_do_not_match_the_hash_are_refused(login: Login, tmp_path: Path) -> None:
     secretary = await login("secretary")
     meeting = await create_meeting(secretary)
     data = pdfs.vietnamese_pdf(1)
     state = await secretary.call(
-        "upload.begin", meeting_id=meeting["id"], filename="a.pdf", title="A",
-        size=len(data), sha256=hashlib.sha256(b"other").hexdigest(),
+        "upload.begin",
+        meeting_id=meeting["id"],
+        filename="a.pdf",
+        title="A",
+        size=len(data),
+        sha256=hashlib.sha256(b"other").hexdigest(),
     )
     await secretary.call_binary("upload.chunk", data, upload_id=state["upload_id"], offset=0)
     with pytest.raises(ServerError) as caught:
@@ -168,8 +180,9 @@ async def test_confidential_documents_are_hidden_from_room_accounts(
     room = await login("room")
     meeting = await published_meeting(secretary)
     path = write(tmp_path, "mat.pdf", pdfs.vietnamese_pdf(1))
-    document = await secretary.upload(meeting["id"], path, title="Hạn chế",
-                                      classification="confidential")
+    document = await secretary.upload(
+        meeting["id"], path, title="Hạn chế", classification="confidential"
+    )
     detail = await room.call("meeting.get", meeting_id=meeting["id"])
     assert detail["documents"] == []
     with pytest.raises(ServerError) as caught:
@@ -183,19 +196,30 @@ async def test_comments_on_drafts(login: Login, tmp_path: Path) -> None:
     chair = await login("chair")
     room = await login("room")
     meeting = await published_meeting(secretary)
-    draft = await secretary.upload(meeting["id"], write(tmp_path, "du-thao.pdf",
-                                                        pdfs.vietnamese_pdf(2)),
-                                   title="Dự thảo Nghị quyết", is_draft=True)
-    final = await secretary.upload(meeting["id"], write(tmp_path, "bao-cao.pdf",
-                                                        pdfs.vietnamese_pdf(3)),
-                                   title="Báo cáo")
-    comment = await delegate.call("comment.add", document_id=draft.id, page=2,
-                                  text="Đề nghị bổ sung số liệu phường Phú Cường.",
-                                  client_id="offline-1")
+    draft = await secretary.upload(
+        meeting["id"],
+        write(tmp_path, "du-thao.pdf", pdfs.vietnamese_pdf(2)),
+        title="Dự thảo Nghị quyết",
+        is_draft=True,
+    )
+    final = await secretary.upload(
+        meeting["id"], write(tmp_path, "bao-cao.pdf", pdfs.vietnamese_pdf(3)), title="Báo cáo"
+    )
+    comment = await delegate.call(
+        "comment.add",
+        document_id=draft.id,
+        page=2,
+        text="Đề nghị bổ sung số liệu phường Phú Cường.",
+        client_id="offline-1",
+    )
     # Sent again after a reconnect, it still counts once.
-    again = await delegate.call("comment.add", document_id=draft.id, page=2,
-                                text="Đề nghị bổ sung số liệu phường Phú Cường.",
-                                client_id="offline-1")
+    again = await delegate.call(
+        "comment.add",
+        document_id=draft.id,
+        page=2,
+        text="Đề nghị bổ sung số liệu phường Phú Cường.",
+        client_id="offline-1",
+    )
     assert again["id"] == comment["id"]
     await chair.call("comment.add", document_id=draft.id, text="Thống nhất.")
     everyone = await secretary.call("comments.list", document_id=draft.id)
@@ -218,33 +242,55 @@ async def test_notes_are_private_and_follow_their_author(
     laptop2 = await Client.connect(server.url, pinned=server.fingerprint)
     await laptop2.login("daibieu", org.PASSWORD)
     meeting = await published_meeting(secretary)
-    document = await secretary.upload(meeting["id"], write(tmp_path, "a.pdf",
-                                                           pdfs.vietnamese_pdf(3)), title="A")
+    document = await secretary.upload(
+        meeting["id"], write(tmp_path, "a.pdf", pdfs.vietnamese_pdf(3)), title="A"
+    )
     while not delegate.events.empty():
         delegate.events.get_nowait()
-    note = await delegate.call("note.put", note_id="n1", document_id=document.id, page=3,
-                               kind="highlight", rect={"x": 0.1, "y": 0.2, "w": 0.5, "h": 0.05},
-                               text="Chú ý chỉ tiêu thu ngân sách")
+    note = await delegate.call(
+        "note.put",
+        note_id="n1",
+        document_id=document.id,
+        page=3,
+        kind="highlight",
+        rect={"x": 0.1, "y": 0.2, "w": 0.5, "h": 0.05},
+        text="Chú ý chỉ tiêu thu ngân sách",
+    )
     pushed = await laptop2.next_event()
     while not isinstance(pushed, p.NoteChanged):
         pushed = await laptop2.next_event()
     assert pushed.note.text == "Chú ý chỉ tiêu thu ngân sách"
     assert await secretary.call("notes.list", document_id=document.id) == []
     # An edit from a stale copy is a conflict that carries the current note.
-    await laptop2.call("note.put", note_id="n1", document_id=document.id, page=3,
-                       kind="highlight", rect=note["rect"], text="Sửa trên máy 2",
-                       base_version=1)
+    await laptop2.call(
+        "note.put",
+        note_id="n1",
+        document_id=document.id,
+        page=3,
+        kind="highlight",
+        rect=note["rect"],
+        text="Sửa trên máy 2",
+        base_version=1,
+    )
     with pytest.raises(ServerError) as caught:
-        await delegate.call("note.put", note_id="n1", document_id=document.id, page=3,
-                            kind="highlight", rect=note["rect"], text="Sửa trên máy 1",
-                            base_version=1)
+        await delegate.call(
+            "note.put",
+            note_id="n1",
+            document_id=document.id,
+            page=3,
+            kind="highlight",
+            rect=note["rect"],
+            text="Sửa trên máy 1",
+            base_version=1,
+        )
     assert caught.value.code == "conflict"
     assert caught.value.details["current"]["text"] == "Sửa trên máy 2"
     with pytest.raises(ServerError) as caught:
         await secretary.call("note.delete", note_id="n1")
     assert caught.value.code == "not_found"
     with pytest.raises(ServerError) as caught:
-        await delegate.call("note.put", note_id="n2", document_id=document.id, page=9,
-                            rect={"x": 0, "y": 0})
+        await delegate.call(
+            "note.put", note_id="n2", document_id=document.id, page=9, rect={"x": 0, "y": 0}
+        )
     assert caught.value.code == "bad_request"
     await laptop2.close()

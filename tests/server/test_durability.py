@@ -27,11 +27,16 @@ async def test_acknowledged_writes_survive_sigkill(tmp_path: Path) -> None:
             await client.call("agenda.add", meeting_id=meeting["id"], title=f"Mục {number}")
         pdf = pdfs.vietnamese_pdf(2)
         upload = await client.call(
-            "upload.begin", meeting_id=meeting["id"], filename="a.pdf", title="A",
-            size=len(pdf), sha256=hashlib.sha256(pdf).hexdigest(),
+            "upload.begin",
+            meeting_id=meeting["id"],
+            filename="a.pdf",
+            title="A",
+            size=len(pdf),
+            sha256=hashlib.sha256(pdf).hexdigest(),
         )
-        await client.call_binary("upload.chunk", pdf[:4096], upload_id=upload["upload_id"],
-                                 offset=0)
+        await client.call_binary(
+            "upload.chunk", pdf[:4096], upload_id=upload["upload_id"], offset=0
+        )
         await client.call("meeting.transition", meeting_id=meeting["id"], to="published")
         # The last acknowledgement is in; kill without any chance to flush or clean up.
         os.kill(server.process.pid, signal.SIGKILL)
@@ -50,8 +55,9 @@ async def test_acknowledged_writes_survive_sigkill(tmp_path: Path) -> None:
         state = await client.call("upload.status", upload_id=upload["upload_id"])
         assert state["received"] == 4096
         # The upload goes on from there and finishes.
-        await client.call_binary("upload.chunk", pdf[4096:], upload_id=upload["upload_id"],
-                                 offset=4096)
+        await client.call_binary(
+            "upload.chunk", pdf[4096:], upload_id=upload["upload_id"], offset=4096
+        )
         document = await client.call("upload.finish", upload_id=upload["upload_id"])
         assert document["pages"] == 2
         await client.close()

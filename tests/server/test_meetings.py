@@ -15,18 +15,27 @@ async def test_full_lifecycle_with_agenda(login: Login) -> None:
     chair = await login("chair")
     meeting = await create_meeting(secretary)
     mid = meeting["id"]
-    for title, minutes in (("Khai mạc", 10), ("Báo cáo kinh tế - xã hội", 45),
-                           ("Thảo luận", 60)):
-        meeting = await secretary.call("agenda.add", meeting_id=mid, title=title,
-                                       planned_minutes=minutes)
+    for title, minutes in (("Khai mạc", 10), ("Báo cáo kinh tế - xã hội", 45), ("Thảo luận", 60)):
+        meeting = await secretary.call(
+            "agenda.add", meeting_id=mid, title=title, planned_minutes=minutes
+        )
     assert meeting["planned_minutes"] == 115
     ids = [i["id"] for i in meeting["agenda"]]
-    meeting = await secretary.call("agenda.reorder", meeting_id=mid,
-                                   item_ids=[ids[0], ids[2], ids[1]])
+    meeting = await secretary.call(
+        "agenda.reorder", meeting_id=mid, item_ids=[ids[0], ids[2], ids[1]]
+    )
     assert [i["title"] for i in meeting["agenda"]] == [
-        "Khai mạc", "Thảo luận", "Báo cáo kinh tế - xã hội"]
-    meeting = await secretary.call("agenda.update", meeting_id=mid, item_id=ids[2],
-                                   planned_minutes=30, presenter_name="Phòng Tài chính")
+        "Khai mạc",
+        "Thảo luận",
+        "Báo cáo kinh tế - xã hội",
+    ]
+    meeting = await secretary.call(
+        "agenda.update",
+        meeting_id=mid,
+        item_id=ids[2],
+        planned_minutes=30,
+        presenter_name="Phòng Tài chính",
+    )
     assert meeting["planned_minutes"] == 85  # 60 became 30
     meeting = await secretary.call("agenda.remove", meeting_id=mid, item_id=ids[1])
     assert len(meeting["agenda"]) == 2
@@ -91,12 +100,21 @@ async def test_drafts_stay_with_the_organisers(login: Login) -> None:
 
 async def test_meetings_list_filters_by_time(login: Login) -> None:
     secretary = await login("secretary")
-    await create_meeting(secretary, title="Tháng 12", starts_at="2026-12-01T08:00:00+07:00",
-                         ends_at="2026-12-01T10:00:00+07:00")
-    await create_meeting(secretary, title="Tháng 1", starts_at="2027-01-05T08:00:00+07:00",
-                         ends_at="2027-01-05T10:00:00+07:00")
-    week = await secretary.call("meetings.list", start="2026-11-30T00:00:00+07:00",
-                                end="2026-12-07T00:00:00+07:00")
+    await create_meeting(
+        secretary,
+        title="Tháng 12",
+        starts_at="2026-12-01T08:00:00+07:00",
+        ends_at="2026-12-01T10:00:00+07:00",
+    )
+    await create_meeting(
+        secretary,
+        title="Tháng 1",
+        starts_at="2027-01-05T08:00:00+07:00",
+        ends_at="2027-01-05T10:00:00+07:00",
+    )
+    week = await secretary.call(
+        "meetings.list", start="2026-11-30T00:00:00+07:00", end="2026-12-07T00:00:00+07:00"
+    )
     assert [m["title"] for m in week] == ["Tháng 12"]
 
 
@@ -105,8 +123,12 @@ async def test_a_stale_version_is_a_conflict(login: Login) -> None:
     meeting = await create_meeting(secretary)
     await secretary.call("meeting.update", meeting_id=meeting["id"], title="Mới")
     with pytest.raises(ServerError) as caught:
-        await secretary.call("meeting.update", meeting_id=meeting["id"], title="Cũ",
-                             expected_version=meeting["version"])
+        await secretary.call(
+            "meeting.update",
+            meeting_id=meeting["id"],
+            title="Cũ",
+            expected_version=meeting["version"],
+        )
     assert caught.value.code == "conflict"
     assert caught.value.details["version"] == meeting["version"] + 1
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -20,27 +21,37 @@ Attempt = Callable[[Client, dict[str, Any], dict[str, Any]], Awaitable[object]]
 
 async def upload(client: Client, meeting: dict[str, Any], ctx: dict[str, Any]) -> object:
     path: Path = ctx["tmp"] / "x.pdf"
-    path.write_bytes(pdfs.vietnamese_pdf(1, text=f"Tài liệu {id(client)}"))
+    data = pdfs.vietnamese_pdf(1, text=f"Tài liệu {id(client)}")
+    await asyncio.to_thread(path.write_bytes, data)
     return await client.upload(meeting["id"], path, title="Tài liệu")
 
 
 ATTEMPTS: dict[Action, Attempt] = {
     Action.MEETING_VIEW: lambda c, m, x: c.call("meeting.get", meeting_id=m["id"]),
-    Action.MEETING_EDIT: lambda c, m, x: c.call("meeting.update", meeting_id=m["id"],
-                                                description="Sửa"),
+    Action.MEETING_EDIT: lambda c, m, x: c.call(
+        "meeting.update", meeting_id=m["id"], description="Sửa"
+    ),
     Action.AGENDA_EDIT: lambda c, m, x: c.call("agenda.add", meeting_id=m["id"], title="Mới"),
-    Action.MEETING_PUBLISH: lambda c, m, x: c.call("meeting.transition", meeting_id=m["id"],
-                                                   to="draft"),
-    Action.MEETING_RUN: lambda c, m, x: c.call("meeting.transition", meeting_id=m["id"],
-                                               to="in_progress"),
+    Action.MEETING_PUBLISH: lambda c, m, x: c.call(
+        "meeting.transition", meeting_id=m["id"], to="draft"
+    ),
+    Action.MEETING_RUN: lambda c, m, x: c.call(
+        "meeting.transition", meeting_id=m["id"], to="in_progress"
+    ),
     Action.DOCUMENT_UPLOAD: upload,
-    Action.DOCUMENT_READ: lambda c, m, x: c.call_for_bytes("document.download",
-                                                           document_id=x["document"]),
-    Action.COMMENT_WRITE: lambda c, m, x: c.call("comment.add", document_id=x["draft"],
-                                                 text="Góp ý"),
-    Action.NOTE_WRITE: lambda c, m, x: c.call("note.put", note_id=f"n{id(c)}",
-                                              document_id=x["document"], page=1,
-                                              rect={"x": 0.1, "y": 0.1}),
+    Action.DOCUMENT_READ: lambda c, m, x: c.call_for_bytes(
+        "document.download", document_id=x["document"]
+    ),
+    Action.COMMENT_WRITE: lambda c, m, x: c.call(
+        "comment.add", document_id=x["draft"], text="Góp ý"
+    ),
+    Action.NOTE_WRITE: lambda c, m, x: c.call(
+        "note.put",
+        note_id=f"n{id(c)}",
+        document_id=x["document"],
+        page=1,
+        rect={"x": 0.1, "y": 0.1},
+    ),
     Action.AUDIT_READ: lambda c, m, x: c.call("audit.list"),
 }
 # The roles the table allows for each action, for a meeting of the unit "ubnd" that invites
@@ -64,8 +75,9 @@ async def test_each_role_gets_what_the_table_says(
         ctx["document"] = (await upload(secretary, meeting, ctx)).id  # type: ignore[attr-defined]
         draft_path = tmp_path / "draft.pdf"
         draft_path.write_bytes(pdfs.vietnamese_pdf(1, text="Dự thảo"))
-        ctx["draft"] = (await secretary.upload(meeting["id"], draft_path, title="Dự thảo",
-                                               is_draft=True)).id
+        ctx["draft"] = (
+            await secretary.upload(meeting["id"], draft_path, title="Dự thảo", is_draft=True)
+        ).id
     for role in ROLES:
         if action in FRESH_MEETING:
             meeting = await published_meeting(secretary)
