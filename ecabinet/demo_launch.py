@@ -13,16 +13,10 @@ def run_demo_client(url: str, fingerprint: str, *, headless: bool, out: Path) ->
 
         return main(["--server", url, "--demo-accounts"])
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-    from qasync import QEventLoop
-
     from ecabinet.demo_tour import run_tour
 
-    app = QApplication.instance() or QApplication([])
-    loop = QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    with loop:
-        report = loop.run_until_complete(run_tour(url, fingerprint, out))
+    # The tour pumps Qt's events itself, so a plain asyncio loop runs it.
+    report = asyncio.run(run_tour(url, fingerprint, out))
     print(
         f"\nNo display here, so the client ran its scripted tour headless.\n"
         f"Screenshots and report: {out.resolve()}/ (report: {report})"
