@@ -105,12 +105,12 @@ def _font_bytes(path: str) -> bytes:
     options.layout_features = ["*"]
     options.name_IDs = ["*"]
     options.notdef_outline = True
-    font = TTFont(path)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=[c for lo, hi in _FONT_RANGES for c in range(lo, hi + 1)])
-    subsetter.subset(font)
-    out = io.BytesIO()
-    font.save(out)
+    with TTFont(path) as font:  # closes the file; an open one warns at garbage collection
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=[c for lo, hi in _FONT_RANGES for c in range(lo, hi + 1)])
+        subsetter.subset(font)
+        out = io.BytesIO()
+        font.save(out)
     return out.getvalue()
 
 
