@@ -8,38 +8,39 @@ bytes of a JSON header (a request or a result), then the payload. docs/protocol.
 
 from __future__ import annotations
 
+import functools
 import json
+import operator
 import struct
-from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    TypeAdapter,
-    ValidationError,
-)
+from pydantic import AwareDatetime, BaseModel, Field, TypeAdapter, ValidationError
 
 from meetings.documents import Classification, NoteKind
 from meetings.errors import ErrorCode
 from meetings.meeting import MeetingStatus
 from meetings.people import Role
+from meetings.protocol_base import (
+    MAX_CHUNK,
+    PROTOCOL_VERSION,
+    Id,
+    Model,
+    Request,
+    ShortText,
+    Text,
+)
+from meetings.protocol_base import (
+    MAX_FRAME as MAX_FRAME,
+)
+from meetings.protocol_base import (
+    MAX_TEXT_FRAME as MAX_TEXT_FRAME,
+)
 from meetings.units import ChangeKind, UnitKind
 
-PROTOCOL_VERSION = 1
-MAX_CHUNK = 1024 * 1024  # bytes of file data in one binary frame
-MAX_TEXT_FRAME = 256 * 1024
-MAX_FRAME = MAX_CHUNK + 64 * 1024  # a chunk and its header; larger frames close the connection
 
-Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$")]
-Text = Annotated[str, Field(max_length=10_000)]
-ShortText = Annotated[str, Field(max_length=300)]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+def union_of(members: tuple[type[Model], ...]) -> Any:
+    """`A | B | ...` of the given message classes, for a tagged union built from lists."""
+    return functools.reduce(operator.or_, members)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -169,10 +170,6 @@ class AuditEntry(Model):
 # Requests (client -> server)
 
 
-class Request(Model):
-    id: Id
-
-
 class Ping(Request):
     type: Literal["ping"]
 
@@ -225,8 +222,8 @@ class CreateMeeting(Request):
     hall: ShortText | None = None
     video: bool = False
     description: Text = ""
-    invited_unit_ids: Annotated[list[Id], Field(max_length=500)] = []
-    invited_person_ids: Annotated[list[Id], Field(max_length=2000)] = []
+    invited_unit_ids: Annotated[list[Id], Field(max_length=500, default_factory=list)]
+    invited_person_ids: Annotated[list[Id], Field(max_length=2000, default_factory=list)]
 
 
 class UpdateMeeting(Request):
@@ -388,43 +385,45 @@ class ListAudit(Request):
     before_seq: int | None = None
 
 
-ClientRequest = Annotated[
-    Ping
-    | Login
-    | Resume
-    | Logout
-    | GetMe
-    | ListUnits
-    | ListPeople
-    | ListMeetings
-    | GetMeeting
-    | CreateMeeting
-    | UpdateMeeting
-    | TransitionMeeting
-    | AddAgendaItem
-    | UpdateAgendaItem
-    | RemoveAgendaItem
-    | ReorderAgenda
-    | AttachDocument
-    | DetachDocument
-    | BeginUpload
-    | UploadChunk
-    | UploadStatus
-    | FinishUpload
-    | GetDocument
-    | DownloadDocument
-    | AddComment
-    | ListComments
-    | PutNote
-    | DeleteNote
-    | ListNotes
-    | ListAudit,
-    Field(discriminator="type"),
-]
-REQUEST_ADAPTER: TypeAdapter[ClientRequest] = TypeAdapter(ClientRequest)
+CORE_REQUESTS: tuple[type[Request], ...] = (
+    Ping,
+    Login,
+    Resume,
+    Logout,
+    GetMe,
+    ListUnits,
+    ListPeople,
+    ListMeetings,
+    GetMeeting,
+    CreateMeeting,
+    UpdateMeeting,
+    TransitionMeeting,
+    AddAgendaItem,
+    UpdateAgendaItem,
+    RemoveAgendaItem,
+    ReorderAgenda,
+    AttachDocument,
+    DetachDocument,
+    BeginUpload,
+    UploadChunk,
+    UploadStatus,
+    FinishUpload,
+    GetDocument,
+    DownloadDocument,
+    AddComment,
+    ListComments,
+    PutNote,
+    DeleteNote,
+    ListNotes,
+    ListAudit,
+)
+# Every request of every feature protocol; a feature adds its module's REQUESTS here.
+ALL_REQUESTS: tuple[type[Request], ...] = CORE_REQUESTS
+ClientRequest = Annotated[union_of(ALL_REQUESTS), Field(discriminator="type")]
+REQUEST_ADAPTER: TypeAdapter[Request] = TypeAdapter(ClientRequest)
 REQUEST_TYPES: frozenset[str] = frozenset(
     t.model_fields["type"].annotation.__args__[0]  # type: ignore[union-attr]
-    for t in ClientRequest.__origin__.__args__  # type: ignore[attr-defined]
+    for t in ALL_REQUESTS
 )
 
 
@@ -444,7 +443,7 @@ class Error(Model):
     code: ErrorCode
     message: str
     message_vi: str
-    details: dict[str, Any] = {}
+    details: dict[str, Any] = Field(default_factory=dict)
 
 
 class LoginResult(Model):
@@ -506,20 +505,20 @@ class SessionEnded(Model):
     reason: str
 
 
-ServerMessage = Annotated[
-    Result
-    | Error
-    | MeetingUpdated
-    | MeetingRemoved
-    | DocumentAdded
-    | CommentAdded
-    | NoteChanged
-    | NoteDeleted
-    | SessionEnded,
-    Field(discriminator="type"),
-]
-SERVER_ADAPTER: TypeAdapter[ServerMessage] = TypeAdapter(ServerMessage)
-Event = MeetingUpdated | MeetingRemoved | DocumentAdded | CommentAdded | NoteChanged | NoteDeleted
+CORE_EVENTS: tuple[type[Model], ...] = (
+    MeetingUpdated,
+    MeetingRemoved,
+    DocumentAdded,
+    CommentAdded,
+    NoteChanged,
+    NoteDeleted,
+    SessionEnded,
+)
+# Every event of every feature protocol; a feature adds its module's EVENTS here.
+ALL_EVENTS: tuple[type[Model], ...] = CORE_EVENTS
+ServerMessage = Annotated[union_of((Result, Error, *ALL_EVENTS)), Field(discriminator="type")]
+SERVER_ADAPTER: TypeAdapter[Model] = TypeAdapter(ServerMessage)
+EVENT_TYPES: frozenset[str] = frozenset(t.model_fields["type"].default for t in ALL_EVENTS)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -530,7 +529,11 @@ class ProtocolError(Exception):
     """A frame that is not a valid message; `request_id` is set when it could be read."""
 
     def __init__(
-        self, code: ErrorCode, message: str, message_vi: str, request_id: str | None = None,
+        self,
+        code: ErrorCode,
+        message: str,
+        message_vi: str,
+        request_id: str | None = None,
         details: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(message)
@@ -550,7 +553,9 @@ def _loads_object(text: str | bytes) -> dict[str, Any]:
         ) from None
     if not isinstance(raw, dict):
         raise ProtocolError(
-            ErrorCode.BAD_REQUEST, "A message is a JSON object.", "Thông điệp phải là đối tượng JSON."
+            ErrorCode.BAD_REQUEST,
+            "A message is a JSON object.",
+            "Thông điệp phải là đối tượng JSON.",
         )
     return raw
 
@@ -591,7 +596,9 @@ def decode_request(text: str) -> ClientRequest:
 def split_binary(frame: bytes) -> tuple[dict[str, Any], bytes]:
     """Split a binary frame into its JSON header and its payload."""
     if len(frame) < 4:
-        raise ProtocolError(ErrorCode.BAD_REQUEST, "Binary frame too short.", "Khung nhị phân quá ngắn.")
+        raise ProtocolError(
+            ErrorCode.BAD_REQUEST, "Binary frame too short.", "Khung nhị phân quá ngắn."
+        )
     (header_len,) = struct.unpack_from(">I", frame)
     if header_len > 64 * 1024 or 4 + header_len > len(frame):
         raise ProtocolError(

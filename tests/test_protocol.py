@@ -13,8 +13,17 @@ from meetings.errors import ErrorCode
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "protocol.md"
 BLOCKS = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", DOC.read_text(), re.S)]
-SERVER_TYPES = {"result", "error", "meeting.updated", "meeting.removed", "document.added",
-                "comment.added", "note.changed", "note.deleted", "session.ended"}
+SERVER_TYPES = {
+    "result",
+    "error",
+    "meeting.updated",
+    "meeting.removed",
+    "document.added",
+    "comment.added",
+    "note.changed",
+    "note.deleted",
+    "session.ended",
+}
 
 
 def test_every_request_type_is_documented_with_an_example() -> None:
@@ -23,15 +32,17 @@ def test_every_request_type_is_documented_with_an_example() -> None:
     assert SERVER_TYPES - {"result"} - documented == set()
 
 
-@pytest.mark.parametrize("block", [b for b in BLOCKS if b["type"] in p.REQUEST_TYPES],
-                         ids=lambda b: b["id"])
+@pytest.mark.parametrize(
+    "block", [b for b in BLOCKS if b["type"] in p.REQUEST_TYPES], ids=lambda b: b["id"]
+)
 def test_documented_requests_are_valid_and_round_trip(block: dict[str, object]) -> None:
     request = p.decode_request(json.dumps(block))
     assert p.decode_request(p.encode_request(request)) == request
 
 
-@pytest.mark.parametrize("block", [b for b in BLOCKS if b["type"] in SERVER_TYPES],
-                         ids=lambda b: str(b["type"]))
+@pytest.mark.parametrize(
+    "block", [b for b in BLOCKS if b["type"] in SERVER_TYPES], ids=lambda b: str(b["type"])
+)
 def test_documented_server_messages_are_valid_and_round_trip(block: dict[str, object]) -> None:
     message = p.decode_server(json.dumps(block))
     assert p.decode_server(p.encode(message)) == message
@@ -57,13 +68,21 @@ def test_binary_frames_round_trip() -> None:
         ('{"type": 5, "id": "x"}', ErrorCode.UNKNOWN_TYPE),
         ('{"type": "meeting.get", "id": "x"}', ErrorCode.BAD_REQUEST),
         ('{"type": "meeting.get", "id": "x", "meeting_id": 7}', ErrorCode.BAD_REQUEST),
-        ('{"type": "agenda.add", "id": "x", "meeting_id": "m", "title": "t",'
-         ' "planned_minutes": -5}', ErrorCode.BAD_REQUEST),
-        ('{"type": "meeting.create", "id": "x", "title": "t", "organiser_unit_id": "u",'
-         ' "starts_at": "2026-12-01T08:00:00", "ends_at": "2026-12-01T09:00:00+07:00"}',
-         ErrorCode.BAD_REQUEST),
-        ('{"type": "upload.begin", "id": "x", "meeting_id": "m", "filename": "a.pdf",'
-         ' "title": "t", "size": 1, "sha256": "ABC"}', ErrorCode.BAD_REQUEST),
+        (
+            '{"type": "agenda.add", "id": "x", "meeting_id": "m", "title": "t",'
+            ' "planned_minutes": -5}',
+            ErrorCode.BAD_REQUEST,
+        ),
+        (
+            '{"type": "meeting.create", "id": "x", "title": "t", "organiser_unit_id": "u",'
+            ' "starts_at": "2026-12-01T08:00:00", "ends_at": "2026-12-01T09:00:00+07:00"}',
+            ErrorCode.BAD_REQUEST,
+        ),
+        (
+            '{"type": "upload.begin", "id": "x", "meeting_id": "m", "filename": "a.pdf",'
+            ' "title": "t", "size": 1, "sha256": "ABC"}',
+            ErrorCode.BAD_REQUEST,
+        ),
     ],
 )
 def test_bad_requests_are_refused_with_a_code(text: str, code: ErrorCode) -> None:
