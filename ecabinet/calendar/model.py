@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from ecabinet.calendar.status_names import COLOURS, status_name
+from ecabinet.core.meeting_time import meeting_time
 from ecabinet.data.meeting_store import MeetingStore
 from meetings import protocol as p
 
@@ -34,7 +35,8 @@ COLUMNS = (
 
 
 def local_time(moment: datetime) -> datetime:
-    return moment.astimezone()
+    """A meeting's time on the meeting's clock (+07:00), never the laptop's zone."""
+    return meeting_time(moment)
 
 
 def place_text(meeting: p.MeetingSummary) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ecabinet.calendar.model import local_time, place_text
 from ecabinet.calendar.status_names import COLOURS, status_name
+from ecabinet.core.meeting_time import meeting_today
 from ecabinet.data.meeting_store import MeetingStore
 from meetings import protocol as p
 
@@ -49,7 +50,7 @@ class WeekView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.week_start = monday_of(today or date.today())
+        self.week_start = monday_of(today or meeting_today())
         self.cards: list[MeetingCard] = []
         self.previous_button, self.today_button, self.next_button = (
             QPushButton(), QPushButton(), QPushButton()
@@ -74,7 +75,7 @@ class WeekView(QWidget):
         layout.addWidget(scroll, 1)
         self.previous_button.clicked.connect(lambda: self.show_week(self.week_start - timedelta(7)))
         self.next_button.clicked.connect(lambda: self.show_week(self.week_start + timedelta(7)))
-        self.today_button.clicked.connect(lambda: self.show_week(monday_of(date.today())))
+        self.today_button.clicked.connect(lambda: self.show_week(monday_of(meeting_today())))
         store.reset.connect(self.redraw)
         store.changed.connect(self.redraw)
         store.removed.connect(self.redraw)
@@ -115,7 +116,7 @@ class WeekView(QWidget):
 
     def _day_column(self, day: date, locale: QLocale) -> QFrame:
         column = QFrame()
-        column.setObjectName("dayColumnToday" if day == date.today() else "dayColumn")
+        column.setObjectName("dayColumnToday" if day == meeting_today() else "dayColumn")
         layout = QVBoxLayout(column)
         name = locale.standaloneDayName(day.isoweekday(), QLocale.FormatType.LongFormat)
         header = QLabel(f"{name}\n{day:%d/%m}")

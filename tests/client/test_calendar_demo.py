@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from pytestqt.qtbot import QtBot
 
@@ -10,6 +10,7 @@ from ecabinet.agenda.documents_model import DocumentsModel
 from ecabinet.agenda.invitees_model import InviteesModel
 from ecabinet.agenda.model import AgendaModel
 from ecabinet.calendar.week_view import monday_of
+from ecabinet.core.meeting_time import meeting_today
 from ecabinet.core.settings import Settings
 from ecabinet.notes.model import AnnotationListModel
 from tests.client.conftest import ServerHandle
@@ -35,10 +36,10 @@ async def test_calendar_shows_the_demo_meetings(
     today_cards = [c for c in week.cards if c.meeting_id in {
         m.id for m in window.store.summaries.values()}]
     assert today_cards, "this week's demo meeting is on the calendar"
-    assert week.week_start == monday_of(date.today())
+    assert week.week_start == monday_of(meeting_today())
     save_screenshot(window, "calendar-week")
     week.next_button.click()
-    assert week.week_start == monday_of(date.today()) + timedelta(days=7)
+    assert week.week_start == monday_of(meeting_today()) + timedelta(days=7)
     assert week.cards  # next week's ward meeting
 
     page = await workspace.open_meeting(week.cards[0].meeting_id)

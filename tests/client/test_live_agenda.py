@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from ecabinet.agenda.model import ItemIdRole
+from ecabinet.core.meeting_time import MEETING_ZONE
 from ecabinet.core.settings import Settings
 from tests.client.conftest import ORG_PASSWORD, ServerHandle, wait_signal
 from tests.client.harness import close_window, new_window, sign_in
@@ -55,7 +56,7 @@ async def test_secretary_publishes_and_delegate_sees_it_live(
     await changed
     assert [i.title for i in page.agenda.items] == [
         "Khai mạc", "Thảo luận", "Báo cáo kinh tế - xã hội"]
-    second_ends = start.astimezone() + timedelta(minutes=40)
+    second_ends = start.astimezone(MEETING_ZONE) + timedelta(minutes=40)
     assert page.agenda.index(1, 1).data().endswith(f"{second_ends:%H:%M}")
 
     # Attach a PDF to the report item, with the progress bar.
