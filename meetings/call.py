@@ -218,10 +218,10 @@ def self_mute(state: RoomState, site_id: str, muted: bool) -> RoomState:
 
 
 def control(
-    state: RoomState, by: str, action: ControlAction, target: str | None = None
+    state: RoomState, by: Site, action: ControlAction, target: str | None = None
 ) -> RoomState:
-    """Apply a chair's command given by site ``by``; refused unless that site is a controller."""
-    if not state.has(by) or not state.site(by).controller:
+    """Apply a command of ``by`` (who need not be in the call); refused unless a controller."""
+    if not by.controller:
         raise Forbidden(
             "Only the chair may control the call.",
             "Chỉ chủ trì được điều khiển phiên họp trực tuyến.",
@@ -265,7 +265,7 @@ def control(
             return replace(state, locked=False, removed=frozenset())
         case ControlAction.REMOVE:
             assert target is not None
-            if target == by:
+            if target == by.id:
                 raise BadRequest("Leave the call instead.", "Hãy rời phiên họp.")
             gone = leave(state, target)
             return replace(gone, removed=state.removed | {target})

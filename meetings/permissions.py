@@ -34,6 +34,8 @@ class Action(StrEnum):
     COMMENT_WRITE = "comment.write"
     COMMENT_READ_ALL = "comment.read_all"
     NOTE_WRITE = "note.write"
+    CALL_JOIN = "call.join"  # send and receive media in the meeting's video room
+    CALL_CONTROL = "call.control"  # the chair's controls in the video room
     UNIT_MANAGE = "unit.manage"
     PERSON_MANAGE = "person.manage"
     AUDIT_READ = "audit.read"
@@ -62,6 +64,8 @@ document.read      org       org   inv      inv   org   -
 comment.write      org       org   inv      -     -     -
 comment.read_all   org       org   -        -     -     -
 note.write         org       org   inv      inv   org   -
+call.join          org       org   inv      inv   -     -
+call.control       org       org   -        -     -     -
 unit.manage        -         -     -        -     -     any
 person.manage      -         -     -        -     -     any
 audit.read         -         -     -        -     -     any

@@ -41,3 +41,4 @@ def handles(
 def load_all() -> None:
     """Import every handler module so that each registers itself."""
     from server.handlers import admin, agenda, auth, documents, meetings, notes  # noqa: F401
+    from server.handlers import call  # noqa: F401

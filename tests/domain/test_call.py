@@ -61,7 +61,7 @@ def test_silent_rooms_fill_last_n_in_join_order() -> None:
 
 
 def test_a_muted_sites_audio_goes_to_nobody_but_its_video_still_flows() -> None:
-    state = call.control(call.speaker_changed(room(), "w2"), "hall", ControlAction.MUTE, "w2")
+    state = call.control(call.speaker_changed(room(), "w2"), HALL, ControlAction.MUTE, "w2")
     assert state.muted == {"w2": MutedBy.CHAIR}
     plan = call.plan(state, {}, last_n=3)
     assert plan["hall"]["w2"] == Subscription(Quality.HIGH, False)
@@ -70,7 +70,7 @@ def test_a_muted_sites_audio_goes_to_nobody_but_its_video_still_flows() -> None:
 
 
 def test_muted_sites_do_not_take_last_n_places() -> None:
-    state = call.control(room(), "hall", ControlAction.MUTE, "w1")
+    state = call.control(room(), HALL, ControlAction.MUTE, "w1")
     plan = call.plan(state, {"w1": -5.0}, last_n=1)
     assert plan["w6"]["w1"] == NOTHING
     assert plan["w6"]["w2"] == LOW
@@ -79,16 +79,16 @@ def test_muted_sites_do_not_take_last_n_places() -> None:
 def test_pin_overrides_the_active_speaker_and_spotlight_lasts_until_the_next_change() -> None:
     state = call.speaker_changed(room(), "w1")
     assert state.spotlight == "w1"
-    state = call.control(state, "hall", ControlAction.SPOTLIGHT, "w4")
+    state = call.control(state, HALL, ControlAction.SPOTLIGHT, "w4")
     assert state.spotlight == "w4"
     state = call.speaker_changed(state, "w2")
     assert state.spotlight == "w2"  # the speaker takes over an unpinned spotlight
-    state = call.control(state, "hall", ControlAction.PIN, "w5")
+    state = call.control(state, HALL, ControlAction.PIN, "w5")
     state = call.speaker_changed(state, "w3")
     assert state.spotlight == "w5"
     assert call.plan(state, {})["hall"]["w5"] == HIGH
     assert call.plan(state, {})["hall"]["w3"] == LOW
-    state = call.control(state, "hall", ControlAction.UNPIN)
+    state = call.control(state, HALL, ControlAction.UNPIN)
     assert state.spotlight == "w3"
 
 
@@ -102,13 +102,13 @@ def test_layout_hides_tiles_and_can_drop_the_spotlight() -> None:
 
 
 def test_give_floor_unmutes_and_spotlights() -> None:
-    state = call.control(room(), "hall", ControlAction.MUTE_ALL)
+    state = call.control(room(), HALL, ControlAction.MUTE_ALL)
     assert set(state.muted) == {w.id for w in WARDS}
-    state = call.control(state, "hall", ControlAction.GIVE_FLOOR, "w4")
+    state = call.control(state, HALL, ControlAction.GIVE_FLOOR, "w4")
     assert "w4" not in state.muted and state.floor == "w4" and state.spotlight == "w4"
     plan = call.plan(state, {}, last_n=0)
     assert plan["w1"]["w4"] == HIGH
-    state = call.control(state, "hall", ControlAction.UNMUTE_ALL)
+    state = call.control(state, HALL, ControlAction.UNMUTE_ALL)
     assert state.muted == {}
 
 
@@ -116,7 +116,7 @@ def test_a_site_may_mute_itself_but_not_undo_the_chair() -> None:
     state = call.self_mute(room(), "w1", True)
     state = call.self_mute(state, "w1", False)
     assert state.muted == {}
-    state = call.control(state, "hall", ControlAction.MUTE, "w1")
+    state = call.control(state, HALL, ControlAction.MUTE, "w1")
     with pytest.raises(Forbidden):
         call.self_mute(state, "w1", False)
 
@@ -124,34 +124,34 @@ def test_a_site_may_mute_itself_but_not_undo_the_chair() -> None:
 def test_only_controllers_control_and_targets_must_be_present() -> None:
     state = room()
     with pytest.raises(Forbidden):
-        call.control(state, "w1", ControlAction.MUTE, "w2")
+        call.control(state, WARDS[0], ControlAction.MUTE, "w2")
     with pytest.raises(NotFound):
-        call.control(state, "hall", ControlAction.MUTE, "nobody")
+        call.control(state, HALL, ControlAction.MUTE, "nobody")
     with pytest.raises(BadRequest):
-        call.control(state, "hall", ControlAction.PIN)
+        call.control(state, HALL, ControlAction.PIN)
     with pytest.raises(BadRequest):
-        call.control(state, "hall", ControlAction.LOCK, "w1")
+        call.control(state, HALL, ControlAction.LOCK, "w1")
 
 
 def test_lock_keeps_newcomers_out_but_not_the_chair_and_removed_sites_stay_out() -> None:
-    state = call.control(room(HALL, WARDS[0]), "hall", ControlAction.LOCK)
+    state = call.control(room(HALL, WARDS[0]), HALL, ControlAction.LOCK)
     with pytest.raises(InvalidState):
         call.join(state, WARDS[1])
     rejoined = call.join(state, WARDS[0])  # a reconnect of a site already in
     assert rejoined.ids == ("hall", "w1")
     other_chair = Site("chair2", "Phó chủ tịch", "ubnd", hall=True, controller=True)
     assert call.join(state, other_chair).has("chair2")
-    state = call.control(state, "hall", ControlAction.REMOVE, "w1")
+    state = call.control(state, HALL, ControlAction.REMOVE, "w1")
     assert state.ids == ("hall",)
     with pytest.raises(Forbidden):
         call.join(state, WARDS[0])
-    state = call.control(state, "hall", ControlAction.UNLOCK)
+    state = call.control(state, HALL, ControlAction.UNLOCK)
     assert call.join(state, WARDS[0]).has("w1")
 
 
 def test_leaving_clears_the_roles_a_site_held() -> None:
-    state = call.control(room(), "hall", ControlAction.GIVE_FLOOR, "w2")
-    state = call.control(state, "hall", ControlAction.PIN, "w2")
+    state = call.control(room(), HALL, ControlAction.GIVE_FLOOR, "w2")
+    state = call.control(state, HALL, ControlAction.PIN, "w2")
     state = call.speaker_changed(state, "w2")
     state = call.leave(state, "w2")
     assert (state.floor, state.pinned, state.speaker, state.spotlight) == (None,) * 4
