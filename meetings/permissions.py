@@ -39,6 +39,11 @@ class Action(StrEnum):
     UNIT_MANAGE = "unit.manage"
     PERSON_MANAGE = "person.manage"
     AUDIT_READ = "audit.read"
+    LIVE_TAKE_PART = "live.take_part"  # check in, ask to speak, vote (the roster decides)
+    LIVE_ROLL_CALL = "live.roll_call"  # record others' attendance
+    LIVE_CHAIR = "live.chair"  # the floor, votes, the current item, live settings
+    LIVE_PRESENT = "live.present"  # put a document's page on every screen
+    LIVE_MINUTES = "live.minutes"  # generate the minutes and the conclusion notice
 
 
 class Scope(StrEnum):
@@ -69,6 +74,11 @@ call.control       org       org   -        -     -     -
 unit.manage        -         -     -        -     -     any
 person.manage      -         -     -        -     -     any
 audit.read         -         -     -        -     -     any
+live.take_part     org       org   inv      inv   -     -
+live.roll_call     org       org   -        -     -     -
+live.chair         -         org   -        -     -     -
+live.present       org       org   inv      -     -     -
+live.minutes       org       org   -        -     -     -
 """
 # fmt: on
 

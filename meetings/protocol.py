@@ -18,7 +18,7 @@ from pydantic import AwareDatetime, BaseModel, Field, TypeAdapter, ValidationErr
 
 from meetings.documents import Classification, NoteKind
 from meetings.errors import ErrorCode
-from meetings import protocol_call
+from meetings import protocol_call, protocol_live
 from meetings.meeting import MeetingStatus
 from meetings.people import Role
 from meetings.protocol_base import (
@@ -419,7 +419,9 @@ CORE_REQUESTS: tuple[type[Request], ...] = (
     ListAudit,
 )
 # Every request of every feature protocol; a feature adds its module's REQUESTS here.
-ALL_REQUESTS: tuple[type[Request], ...] = CORE_REQUESTS + protocol_call.REQUESTS
+ALL_REQUESTS: tuple[type[Request], ...] = (
+    CORE_REQUESTS + protocol_call.REQUESTS + protocol_live.REQUESTS
+)
 ClientRequest = Annotated[union_of(ALL_REQUESTS), Field(discriminator="type")]
 REQUEST_ADAPTER: TypeAdapter[Request] = TypeAdapter(ClientRequest)
 REQUEST_TYPES: frozenset[str] = frozenset(
@@ -516,7 +518,9 @@ CORE_EVENTS: tuple[type[Model], ...] = (
     SessionEnded,
 )
 # Every event of every feature protocol; a feature adds its module's EVENTS here.
-ALL_EVENTS: tuple[type[Model], ...] = CORE_EVENTS + protocol_call.EVENTS
+ALL_EVENTS: tuple[type[Model], ...] = (
+    CORE_EVENTS + protocol_call.EVENTS + protocol_live.EVENTS
+)
 ServerMessage = Annotated[union_of((Result, Error, *ALL_EVENTS)), Field(discriminator="type")]
 SERVER_ADAPTER: TypeAdapter[Model] = TypeAdapter(ServerMessage)
 EVENT_TYPES: frozenset[str] = frozenset(t.model_fields["type"].default for t in ALL_EVENTS)

@@ -42,3 +42,4 @@ def load_all() -> None:
     """Import every handler module so that each registers itself."""
     from server.handlers import admin, agenda, auth, documents, meetings, notes  # noqa: F401
     from server.handlers import call  # noqa: F401
+    from server.handlers import live  # noqa: F401

@@ -1,0 +1,409 @@
+"""The live meeting: every `live.*` request runs the domain rule in one transaction on the
+single writer (so two chairs' clicks are decided one after the other), stores the result,
+records it in the audit log, and pushes what changed to everyone who may see the meeting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection as Db
+
+from meetings import protocol_live as pl
+from meetings.errors import InvalidState, NotFound
+from meetings.live import agenda, attendance, floor, timers, votes
+from meetings.live.model import Event, LiveState, QuorumRule, VoteKind
+from meetings.live.roster import roster
+from meetings.meeting import Meeting, MeetingStatus
+from meetings.people import Person
+from meetings.permissions import Action, Directory, allowed, require
+from meetings.protocol_base import Model
+from server import live_views
+from server.handlers import handles
+from server.handlers.common import caller, directory, meeting_or_404, new_id
+from server.live_state import timers_of
+from server.store import audit_repo, directory_repo, documents_repo, live_repo
+from server.store.clock import now
+
+if TYPE_CHECKING:
+    from server.connection import Connection
+    from server.state import AppState
+
+Apply = Callable[[Db, LiveState, Person, datetime], tuple[LiveState, list[Event]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    person: Person | None
+    meeting: Meeting
+    directory: Directory
+    before: LiveState
+    after: LiveState
+    events: list[Event]
+
+
+def _running(meeting: Meeting, *, reading: bool = False) -> None:
+    accepted = {MeetingStatus.IN_PROGRESS}
+    if reading:
+        accepted |= {MeetingStatus.ENDED, MeetingStatus.ARCHIVED}
+    if meeting.status not in accepted:
+        raise InvalidState(
+            "The meeting is not in session.",
+            "Cuộc họp không trong thời gian diễn ra.",
+            details={"status": meeting.status.value},
+        )
+
+
+def _prepare(
+    db: Db, meeting: Meeting, found: Directory, with_roster: bool
+) -> tuple[LiveState, int | None]:
+    """The stored state (or a fresh one), following the agenda and roster as they are now."""
+    stored = live_repo.load(db, meeting.id)
+    item_ids = tuple(i.id for i in meeting.agenda)
+    state = stored if stored is not None else agenda.start_state(meeting.id, item_ids)
+    state = agenda.with_agenda(state, item_ids)
+    if with_roster:
+        people = directory_repo.all_people(db)
+        state = attendance.with_roster(state, roster(meeting, people, found))
+    return state, None if stored is None else stored.version
+
+
+def _transaction(
+    conn: Connection | None,
+    meeting_id: str,
+    action: Action | None,
+    apply: Apply,
+    audit: tuple[str, dict[str, object]] | None,
+    with_roster: bool,
+    reading: bool,
+) -> Callable[[Db], Outcome]:
+    def run(db: Db) -> Outcome:
+        meeting = meeting_or_404(db, meeting_id)
+        found = directory(db)
+        person = None
+        if conn is not None:
+            person = caller(db, conn)
+            require(person, action or Action.MEETING_VIEW, meeting, found)
+        _running(meeting, reading=reading)
+        state, stored_version = _prepare(db, meeting, found, with_roster)
+        moment = now()
+        due: list[Event] = []
+        if meeting.status is MeetingStatus.IN_PROGRESS:
+            state, due = timers.due(state, moment)
+        before = state
+        events = list(due)
+        if person is not None:
+            state, more = apply(db, state, person, moment)
+            events += more
+        if stored_version is None or state.version != stored_version:
+            live_repo.save(db, state, stored_version)
+        if due:
+            # Closed by the clock: a vote at its deadline, a speech at its limit.
+            what = [f"{e.aspect.value}:{e.vote_id or ''}" for e in due]
+            audit_repo.record(db, None, "live.due", meeting_id, what=what)
+        if audit is not None and person is not None:
+            name, detail = audit
+            audit_repo.record(db, person.id, name, meeting_id, **detail)
+        return Outcome(person, meeting, found, before, state, events)
+
+    return run
+
+
+def _audience(app: AppState, outcome: Outcome) -> list[Connection]:
+    return [
+        c
+        for person in app.hub.people()
+        if allowed(person, Action.MEETING_VIEW, outcome.meeting, outcome.directory)
+        for c in app.hub.connections_of(person.id)
+    ]
+
+
+def _publish(app: AppState, outcome: Outcome) -> None:
+    if outcome.events:
+        messages: list[Model] = live_views.events(outcome.after, outcome.events, outcome.before)
+        if messages:
+            audience = _audience(app, outcome)
+            for message in messages:
+                app.hub.send(audience, message)
+    wake = _waker(app)
+    timers_of(app.store).arm(outcome.meeting.id, timers.next_deadline(outcome.after), wake)
+
+
+def _waker(app: AppState) -> Callable[[str], object]:
+    async def wake(meeting_id: str) -> None:
+        outcome = await app.store.write(
+            _transaction(None, meeting_id, None, _nothing, None, True, reading=True)
+        )
+        _publish(app, outcome)
+
+    return wake
+
+
+def _nothing(_db: Db, state: LiveState, _p: Person, _t: datetime) -> tuple[LiveState, list[Event]]:
+    return state, []
+
+
+async def _run(
+    app: AppState,
+    conn: Connection,
+    meeting_id: str,
+    action: Action,
+    apply: Apply,
+    audit: tuple[str, dict[str, object]] | None,
+    *,
+    with_roster: bool = True,
+    reading: bool = False,
+) -> Outcome:
+    outcome = await app.store.write(
+        _transaction(conn, meeting_id, action, apply, audit, with_roster, reading)
+    )
+    _publish(app, outcome)
+    return outcome
+
+
+def _whole(outcome: Outcome) -> pl.LiveStateView:
+    assert outcome.person is not None
+    return live_views.whole(outcome.after, outcome.person.id)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+@handles(pl.GetLiveState)
+async def get_state(app: AppState, conn: Connection, request: pl.GetLiveState) -> pl.LiveStateView:
+    return _whole(
+        await _run(app, conn, request.meeting_id, Action.MEETING_VIEW, _nothing, None, reading=True)
+    )
+
+
+@handles(pl.CheckIn)
+async def check_in(app: AppState, conn: Connection, request: pl.CheckIn) -> pl.LiveStateView:
+    outcome = await _run(
+        app,
+        conn,
+        request.meeting_id,
+        Action.LIVE_TAKE_PART,
+        lambda _db, s, person, _t: attendance.check_in(s, person.id, request.presence),
+        ("live.checked_in", {"presence": request.presence.value}),
+    )
+    return _whole(outcome)
+
+
+@handles(pl.MarkAttendance)
+async def mark(app: AppState, conn: Connection, request: pl.MarkAttendance) -> pl.LiveStateView:
+    outcome = await _run(
+        app,
+        conn,
+        request.meeting_id,
+        Action.LIVE_ROLL_CALL,
+        lambda _db, s, person, _t: attendance.mark(
+            s, request.person_id, request.presence, request.reason, person.id
+        ),
+        (
+            "live.attendance_marked",
+            {
+                "person": request.person_id,
+                "presence": request.presence.value,
+                "reason": request.reason,
+            },
+        ),
+    )
+    return _whole(outcome)
+
+
+@handles(pl.ConfigureLive)
+async def configure(app: AppState, conn: Connection, request: pl.ConfigureLive) -> pl.LiveStateView:
+    def apply(
+        _db: Db, s: LiveState, _person: Person, _t: datetime
+    ) -> tuple[LiveState, list[Event]]:
+        rule = None
+        if {request.quorum_numerator, request.quorum_denominator, request.quorum_strict} != {None}:
+            rule = QuorumRule(
+                s.rule.numerator if request.quorum_numerator is None else request.quorum_numerator,
+                s.rule.denominator
+                if request.quorum_denominator is None
+                else request.quorum_denominator,
+                s.rule.strict if request.quorum_strict is None else request.quorum_strict,
+            )
+        return attendance.configure(s, rule, request.speaking_seconds)
+
+    detail = request.model_dump(exclude={"type", "id", "meeting_id"}, exclude_none=True)
+    outcome = await _run(
+        app, conn, request.meeting_id, Action.LIVE_CHAIR, apply, ("live.configured", detail)
+    )
+    return _whole(outcome)
+
+
+@handles(pl.AskFloor)
+async def ask_floor(app: AppState, conn: Connection, request: pl.AskFloor) -> pl.LiveStateView:
+    outcome = await _run(
+        app,
+        conn,
+        request.meeting_id,
+        Action.LIVE_TAKE_PART,
+        lambda _db, s, person, moment: floor.ask(s, person.id, moment),
+        ("live.floor_asked", {}),
+    )
+    return _whole(outcome)
+
+
+@handles(pl.WithdrawFloor)
+async def withdraw_floor(
+    app: AppState, conn: Connection, request: pl.WithdrawFloor
+) -> pl.LiveStateView:
+    outcome = await _run(
+        app,
+        conn,
+        request.meeting_id,
+        Action.LIVE_TAKE_PART,
+        lambda _db, s, person, _t: floor.withdraw(s, person.id),
+        ("live.floor_withdrawn", {}),
+    )
+    return _whole(outcome)
+
+
+@handles(pl.GiveFloor)
+async def give_floor(app: AppState, conn: Connection, request: pl.GiveFloor) -> pl.LiveStateView:
+    outcome = await _run(
+        app,
+        conn,
+        request.meeting_id,
+        Action.LIVE_CHAIR,
+        lambda _db, s, _p, moment: floor.give(s, request.person_id, moment, request.limit_seconds),
+        ("live.floor_given", {"to": request.person_id}),
+    )
+    return _whole(outcome)
+
+
+@handles(pl.EndFloor)
+async def end_floor(app: AppState, conn: Connection, request: pl.EndFloor) -> pl.LiveStateView:
+    outcome = await _run(
+        app,
+        conn,
+        request.meeting_id,
+        Action.LIVE_CHAIR,
+        lambda _db, s, _p, moment: floor.end(s, moment, request.speaker_id),
+        ("live.floor_ended", {"speaker": request.speaker_id}),
+    )
+    return _whole(outcome)
+
+
+@handles(pl.OpenVote)
+async def open_vote(app: AppState, conn: Connection, request: pl.OpenVote) -> pl.VoteView:
+    vote_id = new_id("vote")
+
+    def apply(
+        _db: Db, s: LiveState, person: Person, moment: datetime
+    ) -> tuple[LiveState, list[Event]]:
+        item_id = request.item_id or s.current_item
+        if item_id is None:
+            raise InvalidState(
+                "Name the item or move to one first.", "Hãy chọn mục chương trình trước."
+            )
+        return votes.open_vote(
+            s, vote_id, item_id, request.kind, request.question, person.id, moment, request.seconds
+        )
+
+    outcome = await _run(
+        app,
+        conn,
+        request.meeting_id,
+        Action.LIVE_CHAIR,
+        apply,
+        (
+            "live.vote_opened",
+            {"vote_id": vote_id, "kind": request.kind.value, "question": request.question},
+        ),
+    )
+    return live_views.vote(outcome.after, outcome.after.vote(vote_id))
+
+
+@handles(pl.CastBallot)
+async def cast(app: AppState, conn: Connection, request: pl.CastBallot) -> pl.VoteView:
+    def apply(
+        db: Db, s: LiveState, person: Person, moment: datetime
+    ) -> tuple[LiveState, list[Event]]:
+        vote = s.vote(request.vote_id)
+        if vote.kind is VoteKind.SECRET:
+            live_repo.secure_delete(db)
+        after, events = votes.cast(s, vote.id, person.id, request.choice, moment)
+        live_repo.record_ballot(db, vote, person.id, request.choice)
+        return after, events
+
+    # The audit log says that the person voted; for a named vote also what, never for a secret.
+    outcome = await app.store.write(_ballot_transaction(conn, request, apply))
+    if outcome.after.vote(request.vote_id).kind is VoteKind.SECRET:
+        await app.store.write(live_repo.forget_history)
+    _publish(app, outcome)
+    return live_views.vote(outcome.after, outcome.after.vote(request.vote_id))
+
+
+def _ballot_transaction(
+    conn: Connection, request: pl.CastBallot, apply: Apply
+) -> Callable[[Db], Outcome]:
+    inner = _transaction(conn, request.meeting_id, Action.LIVE_TAKE_PART, apply, None, True, False)
+
+    def run(db: Db) -> Outcome:
+        outcome = inner(db)
+        assert outcome.person is not None
+        vote = outcome.after.vote(request.vote_id)
+        detail: dict[str, object] = {"vote_id": vote.id}
+        if vote.kind is VoteKind.NAMED:
+            detail["choice"] = request.choice.value
+        audit_repo.record(db, outcome.person.id, "live.voted", request.meeting_id, **detail)
+        return outcome
+
+    return run
+
+
+@handles(pl.CloseVote)
+async def close_vote(app: AppState, conn: Connection, request: pl.CloseVote) -> pl.VoteView:
+    outcome = await _run(
+        app,
+        conn,
+        request.meeting_id,
+        Action.LIVE_CHAIR,
+        lambda _db, s, _p, moment: votes.close(s, request.vote_id, moment),
+        ("live.vote_closed", {"vote_id": request.vote_id}),
+    )
+    vote = outcome.after.vote(request.vote_id)
+    if vote.kind is VoteKind.SECRET:
+        await app.store.write(live_repo.forget_history)
+    return live_views.vote(outcome.after, vote)
+
+
+@handles(pl.NextItem)
+async def next_item(app: AppState, conn: Connection, request: pl.NextItem) -> pl.LiveStateView:
+    outcome = await _run(
+        app,
+        conn,
+        request.meeting_id,
+        Action.LIVE_CHAIR,
+        lambda _db, s, _p, moment: agenda.next_item(
+            s, request.expected_item_id, moment, request.to_item_id
+        ),
+        ("live.item", {"from": request.expected_item_id, "to": request.to_item_id}),
+    )
+    return _whole(outcome)
+
+
+@handles(pl.PresentPage)
+async def present(app: AppState, conn: Connection, request: pl.PresentPage) -> pl.LiveStateView:
+    def apply(db: Db, s: LiveState, person: Person, _t: datetime) -> tuple[LiveState, list[Event]]:
+        if request.document_id is not None:
+            document = documents_repo.document(db, request.document_id)
+            if document is None or document.meeting_id != s.meeting_id:
+                raise NotFound("No such document in this meeting.", "Không có tài liệu này.")
+        return agenda.present(s, person.id, request.document_id, request.page)
+
+    outcome = await _run(
+        app,
+        conn,
+        request.meeting_id,
+        Action.LIVE_PRESENT,
+        apply,
+        ("live.presented", {"document_id": request.document_id, "page": request.page}),
+    )
+    return _whole(outcome)

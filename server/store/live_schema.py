@@ -1,0 +1,49 @@
+"""Tables of the live meeting. The meeting's live state is one JSON document per meeting; the
+ballots live apart from it, in tables that keep no order and no time (docs/secret-ballot.md).
+
+`sqlite_with_rowid=False` makes SQLite keep rows in primary-key order only: no hidden rowid
+that would count insertions."""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Table
+
+from server.store.schema import metadata
+
+live_state = Table(
+    "live_state",
+    metadata,
+    Column("meeting_id", String(64), ForeignKey("meetings.id"), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("state", JSON, nullable=False),
+)
+
+# Who voted, in every vote: the roll. No time, no sequence; ordered by person id.
+live_voters = Table(
+    "live_voters",
+    metadata,
+    Column("vote_id", String(64), primary_key=True),
+    Column("person_id", String(64), primary_key=True),
+    sqlite_with_rowid=False,
+)
+
+# What was voted: one counter per option, updated in place. For a secret vote this is all that
+# is kept of the ballots.
+live_tally = Table(
+    "live_tally",
+    metadata,
+    Column("vote_id", String(64), primary_key=True),
+    Column("choice", String(16), primary_key=True),
+    Column("count", Integer, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+# Named votes only: who chose what, as the law wants it public.
+live_named_ballots = Table(
+    "live_named_ballots",
+    metadata,
+    Column("vote_id", String(64), primary_key=True),
+    Column("person_id", String(64), primary_key=True),
+    Column("choice", String(16), nullable=False),
+    sqlite_with_rowid=False,
+)

@@ -1,0 +1,295 @@
+"""A full session through real websockets: a chair, a secretary, 10 delegates and 3 ward halls
+check in, reach quorum, take the floor, vote by name and in secret."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ecabinet.net.client import Client, ServerError
+from meetings import protocol_live as pl
+from tests.live.conftest import DELEGATES, ROOMS, Connect, event_where, running_meeting
+from tests.support import pdfs
+
+
+def _vote_event(vote_id: str, reason: str) -> Any:
+    return lambda e: isinstance(e, pl.VoteChanged) and e.vote.id == vote_id and e.reason == reason
+
+
+async def test_a_whole_session(connect: Connect) -> None:
+    secretary = await connect("thuky")
+    chair = await connect("chutich")
+    delegates = [await connect(name) for name in DELEGATES]
+    rooms = [await connect(name) for name in ROOMS]
+    everyone = [secretary, chair, *delegates, *rooms]
+
+    # Not before the meeting is in session.
+    draft = await secretary.call(
+        "meeting.create",
+        title="Họp chưa bắt đầu",
+        organiser_unit_id="ubnd",
+        starts_at="2026-12-02T08:00:00+07:00",
+        ends_at="2026-12-02T09:00:00+07:00",
+        hall="Hội trường B",
+    )
+    with pytest.raises(ServerError) as refused:
+        await chair.call("live.check_in", meeting_id=draft["id"])
+    assert refused.value.code == "invalid_state"
+
+    meeting = await running_meeting(secretary, chair)
+    mid = meeting["id"]
+    items = [i["id"] for i in meeting["agenda"]]
+
+    # Roll call: six delegates in the hall, not yet a quorum of the 12 members.
+    for client in delegates[:6]:
+        await client.call("live.check_in", meeting_id=mid)
+    state = await chair.call("live.state.get", meeting_id=mid)
+    assert state["quorum"] == {
+        "members": 12,
+        "present": 6,
+        "required": 7,
+        "reached": False,
+        "numerator": 1,
+        "denominator": 2,
+        "strict": True,
+    }
+    assert sum(1 for a in state["attendance"] if a["site"]) == 3
+    await chair.call("live.next_item", meeting_id=mid, expected_item_id=None)
+    with pytest.raises(ServerError) as refused:
+        await chair.call("live.open_vote", meeting_id=mid, question="Thông qua báo cáo?")
+    assert refused.value.code == "invalid_state"
+    assert refused.value.details == {"present": 6, "required": 7}
+
+    # The chair, three online delegates and the ward halls arrive; one delegate is absent.
+    await chair.call("live.check_in", meeting_id=mid)
+    for client in delegates[6:9]:
+        await client.call("live.check_in", meeting_id=mid, presence="online")
+    for client in rooms:
+        await client.call("live.check_in", meeting_id=mid, presence="online")
+    absent = next(a for a in state["attendance"] if a["full_name"] == "Đại biểu số 09")
+    with pytest.raises(ServerError):
+        await delegates[0].call(
+            "live.mark",
+            meeting_id=mid,
+            person_id=absent["person_id"],
+            presence="absent",
+            reason="Đi công tác",
+        )  # a delegate does not run the roll call
+    await secretary.call(
+        "live.mark",
+        meeting_id=mid,
+        person_id=absent["person_id"],
+        presence="absent",
+        reason="Đi công tác",
+    )
+    seen = await event_where(
+        chair,
+        lambda e: (
+            isinstance(e, pl.AttendanceChanged)
+            and any(a.reason == "Đi công tác" for a in e.attendance)
+        ),
+    )
+    assert isinstance(seen, pl.AttendanceChanged)
+    assert (seen.quorum.present, seen.quorum.reached) == (10, True)
+
+    # The floor: a ward hall and a delegate ask; the chair gives it in order.
+    await rooms[1].call("live.ask_floor", meeting_id=mid)
+    await delegates[2].call("live.ask_floor", meeting_id=mid)
+    state = await chair.call("live.state.get", meeting_id=mid)
+    queue = [q["full_name"] for q in state["queue"]]
+    assert queue == ["Điểm cầu phường Chánh Nghĩa", "Đại biểu số 02"]
+    room_id = state["queue"][0]["person_id"]
+    await chair.call("live.give_floor", meeting_id=mid, person_id=room_id, limit_seconds=120)
+    given = await event_where(
+        delegates[5], lambda e: isinstance(e, pl.FloorChanged) and e.floor is not None
+    )
+    assert isinstance(given, pl.FloorChanged) and given.floor is not None
+    assert given.floor.full_name == "Điểm cầu phường Chánh Nghĩa"
+    with pytest.raises(ServerError) as refused:
+        await chair.call(
+            "live.give_floor", meeting_id=mid, person_id=state["queue"][1]["person_id"]
+        )
+    assert refused.value.code == "conflict"
+    state = await chair.call("live.end_floor", meeting_id=mid, speaker_id=room_id)
+    assert state["floor"] is None
+    assert [(s["full_name"], s["item_id"]) for s in state["speeches"]] == [
+        ("Điểm cầu phường Chánh Nghĩa", items[0])
+    ]
+
+    # A named vote: the ten members present vote; a ward hall may not.
+    vote = await chair.call(
+        "live.open_vote", meeting_id=mid, question="Thông qua báo cáo kinh tế - xã hội?"
+    )
+    assert (vote["eligible"], vote["cast"], vote["status"]) == (10, 0, "open")
+    voters = [chair, *delegates[:9]]
+    choices = ["yes"] * 7 + ["no"] * 2 + ["abstain"]
+    await asyncio.gather(
+        *(
+            c.call("live.cast", meeting_id=mid, vote_id=vote["id"], choice=x)
+            for c, x in zip(voters, choices, strict=True)
+        )
+    )
+    with pytest.raises(ServerError) as refused:
+        await delegates[0].call("live.cast", meeting_id=mid, vote_id=vote["id"], choice="no")
+    assert refused.value.code == "conflict"
+    with pytest.raises(ServerError) as refused:
+        await rooms[0].call("live.cast", meeting_id=mid, vote_id=vote["id"], choice="yes")
+    assert refused.value.code == "forbidden"
+    closed = await chair.call("live.close_vote", meeting_id=mid, vote_id=vote["id"])
+    assert closed["counts"] == {"yes": 7, "no": 2, "abstain": 1}
+    for client in everyone:
+        event = await event_where(client, _vote_event(vote["id"], "closed"))
+        assert isinstance(event, pl.VoteChanged) and event.vote.by_name is not None
+        assert event.vote.counts == {"yes": 7, "no": 2, "abstain": 1}
+        by_name = {b.full_name: b.choice.value for b in event.vote.by_name}
+        assert by_name["Trần Văn Chủ"] == "yes" and by_name["Đại biểu số 08"] == "abstain"
+
+    # Next item, then a secret vote whose counts stay hidden until it closes.
+    await chair.call("live.next_item", meeting_id=mid, expected_item_id=items[0])
+    secret = await chair.call(
+        "live.open_vote", meeting_id=mid, kind="secret", question="Tín nhiệm phương án?"
+    )
+    for client, choice in zip(voters[:4], ["yes", "no", "no", "abstain"], strict=True):
+        receipt = await client.call(
+            "live.cast", meeting_id=mid, vote_id=secret["id"], choice=choice
+        )
+        assert receipt["counts"] is None and receipt["by_name"] is None
+    tally = await event_where(
+        secretary,
+        lambda e: (
+            _vote_event(secret["id"], "tally")(e)
+            and (isinstance(e, pl.VoteChanged) and e.vote.cast == 4)
+        ),
+    )
+    assert isinstance(tally, pl.VoteChanged) and tally.vote.counts is None
+    result = await chair.call("live.close_vote", meeting_id=mid, vote_id=secret["id"])
+    assert result["counts"] == {"yes": 1, "no": 2, "abstain": 1} and result["by_name"] is None
+    assert result["item_id"] == items[1]
+
+    # The audit log has every step; of the secret vote only who voted.
+    admin = await connect("quantri")
+    audit = await admin.call("audit.list", limit=500)
+    voted = [e for e in audit if e["action"] == "live.voted"]
+    assert len(voted) == 14
+    secret_entries = [e for e in voted if e["detail"]["vote_id"] == secret["id"]]
+    assert len(secret_entries) == 4 and all("choice" not in e["detail"] for e in secret_entries)
+    actions = {e["action"] for e in audit}
+    assert {
+        "live.checked_in",
+        "live.attendance_marked",
+        "live.floor_given",
+        "live.vote_opened",
+        "live.vote_closed",
+        "live.item",
+    } <= actions
+
+
+async def test_two_chairs_open_one_vote_and_move_one_item(connect: Connect) -> None:
+    secretary = await connect("thuky")
+    chair = await connect("chutich")
+    second = await connect("phochutich")
+    delegates = [await connect(name) for name in DELEGATES[:6]]
+    meeting = await running_meeting(secretary, chair)
+    mid = meeting["id"]
+    items = [i["id"] for i in meeting["agenda"]]
+    for client in [chair, second, *delegates]:
+        await client.call("live.check_in", meeting_id=mid)
+    await chair.call("live.next_item", meeting_id=mid, expected_item_id=None)
+
+    outcomes = await asyncio.gather(
+        chair.call("live.open_vote", meeting_id=mid, question="Thông qua?"),
+        second.call("live.open_vote", meeting_id=mid, question="Thông qua?"),
+        chair.call("live.open_vote", meeting_id=mid, question="Thông qua?"),
+        return_exceptions=True,
+    )
+    opened = [o for o in outcomes if isinstance(o, dict)]
+    refused = [o for o in outcomes if isinstance(o, ServerError)]
+    assert len(opened) == 1 and len(refused) == 2
+    assert all(r.code == "conflict" for r in refused)
+    state = await chair.call("live.state.get", meeting_id=mid)
+    assert len(state["votes"]) == 1
+    await second.call("live.close_vote", meeting_id=mid, vote_id=opened[0]["id"])
+
+    # A double click on "next" by both chairs moves one item, not three.
+    clicks = await asyncio.gather(
+        *(
+            c.call("live.next_item", meeting_id=mid, expected_item_id=items[0])
+            for c in (chair, chair, second)
+        ),
+        return_exceptions=True,
+    )
+    assert sum(isinstance(c, dict) for c in clicks) == 1
+    state = await second.call("live.state.get", meeting_id=mid)
+    assert state["current_item"] == items[1]
+
+
+async def test_a_delegate_who_drops_mid_vote_votes_after_reconnecting(connect: Connect) -> None:
+    secretary = await connect("thuky")
+    chair = await connect("chutich")
+    delegates = [await connect(name) for name in DELEGATES[:7]]
+    meeting = await running_meeting(secretary, chair)
+    mid = meeting["id"]
+    for client in delegates:
+        await client.call("live.check_in", meeting_id=mid)
+    await chair.call("live.next_item", meeting_id=mid, expected_item_id=None)
+    vote = await chair.call("live.open_vote", meeting_id=mid, question="Thông qua?")
+    await delegates[0].call("live.cast", meeting_id=mid, vote_id=vote["id"], choice="yes")
+    await delegates[1].close()  # the laptop drops
+
+    again: Client = await connect(DELEGATES[1])
+    state = await again.call("live.state.get", meeting_id=mid)
+    assert state["voted"] == [] and state["votes"][0]["status"] == "open"
+    await again.call("live.check_in", meeting_id=mid)  # harmless: already present
+    receipt = await again.call("live.cast", meeting_id=mid, vote_id=vote["id"], choice="no")
+    assert receipt["counts"] == {"yes": 1, "no": 1, "abstain": 0}
+    state = await again.call("live.state.get", meeting_id=mid)
+    assert state["voted"] == [vote["id"]]
+
+
+async def test_a_timed_vote_closes_by_itself(connect: Connect) -> None:
+    secretary = await connect("thuky")
+    chair = await connect("chutich")
+    delegates = [await connect(name) for name in DELEGATES[:7]]
+    meeting = await running_meeting(secretary, chair)
+    mid = meeting["id"]
+    for client in delegates:
+        await client.call("live.check_in", meeting_id=mid)
+    await chair.call("live.next_item", meeting_id=mid, expected_item_id=None)
+    vote = await chair.call("live.open_vote", meeting_id=mid, question="Thông qua?", seconds=5)
+    await delegates[0].call("live.cast", meeting_id=mid, vote_id=vote["id"], choice="yes")
+    closed = await event_where(secretary, _vote_event(vote["id"], "closed"), timeout=30)
+    assert isinstance(closed, pl.VoteChanged)
+    assert closed.vote.counts == {"yes": 1, "no": 0, "abstain": 0}
+    assert closed.vote.closed_at == closed.vote.closes_at
+    with pytest.raises(ServerError) as refused:
+        await delegates[1].call("live.cast", meeting_id=mid, vote_id=vote["id"], choice="yes")
+    assert refused.value.code == "invalid_state"
+
+
+async def test_presenting_follows_the_presenter(connect: Connect, tmp_path: Path) -> None:
+    secretary = await connect("thuky")
+    chair = await connect("chutich")
+    delegate = await connect(DELEGATES[0])
+    meeting = await running_meeting(secretary, chair)
+    mid = meeting["id"]
+    with pytest.raises(ServerError) as refused:
+        await chair.call("live.present", meeting_id=mid, document_id="doc_none", page=1)
+    assert refused.value.code == "not_found"
+    paper = tmp_path / "bao-cao.pdf"
+    paper.write_bytes(pdfs.vietnamese_pdf(3))
+    document = await secretary.upload(mid, paper, title="Báo cáo")
+    await chair.call("live.present", meeting_id=mid, document_id=document.id, page=1)
+    await chair.call("live.present", meeting_id=mid, document_id=document.id, page=3)
+    shown = await event_where(
+        delegate,
+        lambda e: (
+            isinstance(e, pl.PresentationChanged)
+            and e.presentation is not None
+            and e.presentation.page == 3
+        ),
+    )
+    assert isinstance(shown, pl.PresentationChanged) and shown.presentation is not None
+    assert shown.presentation.document_id == document.id
