@@ -163,6 +163,13 @@ async def _run(
     return outcome
 
 
+async def _forget_history(app: AppState) -> None:
+    """After a secret ballot: empty the write-ahead log before the acknowledgement
+    (docs/secret-ballot.md)."""
+    if not await app.store.write(live_repo.forget_history):
+        app.log.warning("a reader held the write-ahead log; it is emptied after the next ballot")
+
+
 def _whole(outcome: Outcome) -> pl.LiveStateView:
     assert outcome.person is not None
     return live_views.whole(outcome.after, outcome.person.id)
@@ -335,7 +342,7 @@ async def cast(app: AppState, conn: Connection, request: pl.CastBallot) -> pl.Vo
     # The audit log says that the person voted; for a named vote also what, never for a secret.
     outcome = await app.store.write(_ballot_transaction(conn, request, apply))
     if outcome.after.vote(request.vote_id).kind is VoteKind.SECRET:
-        await app.store.write(live_repo.forget_history)
+        await _forget_history(app)
     _publish(app, outcome)
     return live_views.vote(outcome.after, outcome.after.vote(request.vote_id))
 
@@ -370,7 +377,7 @@ async def close_vote(app: AppState, conn: Connection, request: pl.CloseVote) -> 
     )
     vote = outcome.after.vote(request.vote_id)
     if vote.kind is VoteKind.SECRET:
-        await app.store.write(live_repo.forget_history)
+        await _forget_history(app)
     return live_views.vote(outcome.after, vote)
 
 

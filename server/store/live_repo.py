@@ -213,13 +213,15 @@ def record_ballot(conn: Connection, vote: Vote, person_id: str, choice: Choice) 
         )
 
 
-def forget_history(conn: Connection) -> None:
+def forget_history(conn: Connection) -> bool:
     """Fold the write-ahead log into the database file and empty it, so that the successive
     versions of the tally pages (one per ballot) are not left behind in the -wal file. Runs
-    outside a transaction (pysqlite opens one only for data changes). SQLite only."""
+    outside a transaction (pysqlite opens one only for data changes). SQLite only.
+    Returns False when a reader kept it from finishing (the next ballot tries again)."""
     if conn.dialect.name != "sqlite":
-        return
-    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        return True
+    busy, _log, _done = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+    return not busy
 
 
 def secure_delete(conn: Connection) -> None:
