@@ -324,7 +324,10 @@ async def open_vote(app: AppState, conn: Connection, request: pl.OpenVote) -> pl
             {"vote_id": vote_id, "kind": request.kind.value, "question": request.question},
         ),
     )
-    return live_views.vote(outcome.after, outcome.after.vote(vote_id))
+    vote = outcome.after.vote(vote_id)
+    if vote.kind is VoteKind.SECRET:
+        await _forget_history(app)  # the zeroed counters go into the file before any ballot
+    return live_views.vote(outcome.after, vote)
 
 
 @handles(pl.CastBallot)

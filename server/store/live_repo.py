@@ -28,6 +28,12 @@ from meetings.live.model import (
 from server.store import live_schema as t
 from server.store.clock import from_text, to_text
 
+# Counters are stored as BIAS + count: a 6-byte integer whatever the count, so the cell keeps
+# its size and SQLite overwrites it where it is. A counter whose cell grew (1 -> 2 needs a
+# byte more) would move within the page, and where the three cells sit would hint which
+# option was chosen when.
+BIAS = 1 << 40
+
 
 def _time(value: datetime | None) -> str | None:
     return None if value is None else to_text(value)
@@ -147,7 +153,7 @@ def _with_ballots(conn: Connection, vote: Vote) -> Vote:
             .order_by(t.live_named_ballots.c.person_id)
         ).all()
         choices = tuple((person, Choice(choice)) for person, choice in rows)
-    counts = tuple((c, int(tally.get(c.value, 0))) for c in Choice)
+    counts = tuple((c, int(tally.get(c.value, BIAS)) - BIAS) for c in Choice)
     return replace(vote, voters=voters, counts=counts, choices=choices)
 
 
@@ -191,7 +197,7 @@ def save(conn: Connection, state: LiveState, previous_version: int | None) -> No
         if vote.id not in known:
             conn.execute(
                 insert(t.live_tally),
-                [{"vote_id": vote.id, "choice": c.value, "count": 0} for c in Choice],
+                [{"vote_id": vote.id, "choice": c.value, "count": BIAS} for c in Choice],
             )
 
 
