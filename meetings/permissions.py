@@ -44,6 +44,7 @@ class Action(StrEnum):
     LIVE_CHAIR = "live.chair"  # the floor, votes, the current item, live settings
     LIVE_PRESENT = "live.present"  # put a document's page on every screen
     LIVE_MINUTES = "live.minutes"  # generate the minutes and the conclusion notice
+    SIGNING_REQUEST = "signing.request"  # send a document of the meeting for signature
 
 
 class Scope(StrEnum):
@@ -79,6 +80,7 @@ live.roll_call     org       org   -        -     -     -
 live.chair         -         org   -        -     -     -
 live.present       org       org   inv      -     -     -
 live.minutes       org       org   -        -     -     -
+signing.request    org       org   -        -     -     -
 """
 # fmt: on
 

@@ -16,9 +16,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, Field, TypeAdapter, ValidationError
 
+from meetings import protocol_call, protocol_live, protocol_signing
 from meetings.documents import Classification, NoteKind
 from meetings.errors import ErrorCode
-from meetings import protocol_call, protocol_live
 from meetings.meeting import MeetingStatus
 from meetings.people import Role
 from meetings.protocol_base import (
@@ -420,7 +420,7 @@ CORE_REQUESTS: tuple[type[Request], ...] = (
 )
 # Every request of every feature protocol; a feature adds its module's REQUESTS here.
 ALL_REQUESTS: tuple[type[Request], ...] = (
-    CORE_REQUESTS + protocol_call.REQUESTS + protocol_live.REQUESTS
+    CORE_REQUESTS + protocol_call.REQUESTS + protocol_live.REQUESTS + protocol_signing.REQUESTS
 )
 ClientRequest = Annotated[union_of(ALL_REQUESTS), Field(discriminator="type")]
 REQUEST_ADAPTER: TypeAdapter[Request] = TypeAdapter(ClientRequest)
@@ -519,7 +519,7 @@ CORE_EVENTS: tuple[type[Model], ...] = (
 )
 # Every event of every feature protocol; a feature adds its module's EVENTS here.
 ALL_EVENTS: tuple[type[Model], ...] = (
-    CORE_EVENTS + protocol_call.EVENTS + protocol_live.EVENTS
+    CORE_EVENTS + protocol_call.EVENTS + protocol_live.EVENTS + protocol_signing.EVENTS
 )
 ServerMessage = Annotated[union_of((Result, Error, *ALL_EVENTS)), Field(discriminator="type")]
 SERVER_ADAPTER: TypeAdapter[Model] = TypeAdapter(ServerMessage)
@@ -615,11 +615,12 @@ def split_binary(frame: bytes) -> tuple[dict[str, Any], bytes]:
 def decode_binary_request(frame: bytes) -> tuple[ClientRequest, bytes]:
     header, payload = split_binary(frame)
     request = _validate_request(header)
-    if not isinstance(request, UploadChunk):
+    # Feature protocols name their binary requests (file bytes after the header).
+    if not isinstance(request, (UploadChunk, *protocol_signing.BINARY_REQUESTS)):
         raise ProtocolError(
             ErrorCode.BAD_REQUEST,
-            "Only upload.chunk travels in a binary frame.",
-            "Chỉ upload.chunk được gửi trong khung nhị phân.",
+            "Only file chunks travel in a binary frame.",
+            "Chỉ dữ liệu tệp được gửi trong khung nhị phân.",
             request.id,
         )
     return request, payload

@@ -11,8 +11,14 @@ import pytest
 from meetings import protocol as p
 from meetings.errors import ErrorCode
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "protocol.md"
-BLOCKS = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", DOC.read_text(), re.S)]
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+# The core page and every feature's page (docs/protocol-<feature>.md).
+PAGES = [DOCS / "protocol.md", *sorted(DOCS.glob("protocol-*.md"))]
+BLOCKS = [
+    json.loads(b)
+    for page in PAGES
+    for b in re.findall(r"```json\n(.*?)```", page.read_text(), re.S)
+]
 SERVER_TYPES = {
     "result",
     "error",
@@ -23,7 +29,7 @@ SERVER_TYPES = {
     "note.changed",
     "note.deleted",
     "session.ended",
-}
+} | set(p.EVENT_TYPES)
 
 
 def test_every_request_type_is_documented_with_an_example() -> None:

@@ -40,6 +40,15 @@ def handles(
 
 def load_all() -> None:
     """Import every handler module so that each registers itself."""
-    from server.handlers import admin, agenda, auth, documents, meetings, notes  # noqa: F401
-    from server.handlers import call  # noqa: F401
-    from server.handlers import live  # noqa: F401
+    from server.handlers import (  # noqa: F401
+        admin,
+        agenda,
+        auth,
+        call,
+        documents,
+        live,
+        meetings,
+        notes,
+        signing,
+        signing_transfer,
+    )

@@ -1,0 +1,283 @@
+"""Revisions of a document under signature: download one, submit the signed next one (whole
+in one binary frame, or chunked and resumable), and the acceptance check that guards it."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from asn1crypto import x509
+from sqlalchemy import Connection as Db
+
+from meetings import protocol_signing as ps
+from meetings import signing_flow as flow
+from meetings.errors import BadRequest, ChecksumMismatch, Conflict, InvalidState, NotFound, TooLarge
+from meetings.signing_flow import SignatureRefused, SignatureRequest
+from server import signing_trust, signing_views
+from server.handlers import BinaryReply, handles
+from server.handlers.common import caller, new_id
+from server.handlers.signing import visible_request
+from server.store import audit_repo, signing_repo
+from server.store.clock import now, to_text
+from signing.errors import RevisionRefused, SigningError
+from signing.keys import cert_sha256
+from signing.revision import ExpectedSigner, async_check_revision
+
+if TYPE_CHECKING:
+    from server.connection import Connection
+    from server.state import AppState
+
+NO_UPLOAD = NotFound("No such upload.", "Không tìm thấy phiên tải lên.")
+
+
+class _Turn(NamedTuple):
+    request: SignatureRequest
+    person_id: str
+    previous_sha256: str
+    fingerprints: tuple[str, ...]
+    field_name: str
+
+
+@dataclass(frozen=True)
+class RegisteredSigner(ExpectedSigner):
+    """The signer as the server knows them: any of the certificates they registered."""
+
+    fingerprints: frozenset[str] = field(default_factory=frozenset)
+
+    def matches(self, cert: x509.Certificate) -> bool:
+        return cert_sha256(cert) in self.fingerprints
+
+
+@handles(ps.DownloadRevision)
+async def download(app: AppState, conn: Connection, request: ps.DownloadRevision) -> BinaryReply:
+    def read(db: Db) -> dict[str, Any]:
+        x = visible_request(db, caller(db, conn), request.request_id)
+        number = x.revision if request.revision is None else request.revision
+        for r in signing_repo.revisions(db, x.id):
+            if r["number"] == number:
+                return r
+        raise NotFound("No such revision.", "Không có phiên bản này.")
+
+    row = await app.store.read(read)
+    if request.offset > row["size"]:
+        raise BadRequest("Offset past the end of the file.", "Vị trí vượt quá cuối tệp.")
+    length = min(request.length, row["size"] - request.offset)
+    loop = asyncio.get_running_loop()
+    data = await loop.run_in_executor(None, app.blobs.read, row["sha256"], request.offset, length)
+    header = ps.SigningDownloadResult(
+        request_id=request.request_id,
+        revision=row["number"],
+        sha256=row["sha256"],
+        offset=request.offset,
+        length=len(data),
+        size=row["size"],
+    )
+    return BinaryReply(header, data)
+
+
+async def accept(
+    app: AppState, conn: Connection, request_id: str, base_revision: int, uploaded: bytes
+) -> ps.SigningRequestView:
+    """Check `uploaded` against the current revision; store it and move to the next signer,
+    or refuse with the reason and keep the current revision."""
+
+    def read(db: Db) -> _Turn:
+        person = caller(db, conn)
+        x = visible_request(db, person, request_id)
+        turn = flow.require_turn(x, person.id)
+        if base_revision != x.revision:
+            raise Conflict(
+                f"Revision {base_revision} is no longer current; the current one is "
+                f"{x.revision}. Download it and sign again.",
+                "Văn bản đã có phiên bản mới, vui lòng tải lại và ký lại.",
+                details={"current_revision": x.revision},
+            )
+        current = next(r for r in signing_repo.revisions(db, x.id) if r["number"] == x.revision)
+        certs = signing_repo.certificates(db, person.id)
+        if not certs:
+            raise InvalidState(
+                "Register the certificate you sign with first (signing.register_certificate).",
+                "Bạn cần đăng ký chứng thư số dùng để ký trước.",
+            )
+        return _Turn(
+            x, person.id, current["sha256"], tuple(c["sha256"] for c in certs), turn.field_name
+        )
+
+    x, person_id, previous_sha, fingerprints, field_name = await app.store.read(read)
+    loop = asyncio.get_running_loop()
+    previous = await loop.run_in_executor(None, app.blobs.path(previous_sha).read_bytes)
+    trust = signing_trust.load(app.config.data_dir)
+    signer = RegisteredSigner(sha256=fingerprints[0], fingerprints=frozenset(fingerprints))
+    try:
+        report = await async_check_revision(
+            previous,
+            uploaded,
+            field_name=field_name,
+            signer=signer,
+            trust_roots=trust.require_roots(),
+            other_certs=trust.intermediates,
+            allow_fetching=trust.fetch_revocation,
+        )
+    except (RevisionRefused, SigningError) as exc:
+        problem = exc.problem.value if isinstance(exc, RevisionRefused) else "not-a-pdf"
+        await app.store.write(
+            lambda db: audit_repo.record(
+                db, person_id, "signing.refused", request_id, problem=problem, field=field_name
+            )
+        )
+        raise SignatureRefused(problem, exc.message_en, exc.message_vi) from exc
+    sha256 = await loop.run_in_executor(None, app.blobs.put, uploaded)
+
+    def transaction(db: Db) -> tuple[SignatureRequest, ps.SigningRequestView]:
+        current = signing_repo.request(db, request_id)
+        assert current is not None
+        if current.version != x.version:
+            raise Conflict(
+                "The request changed while the signature was checked.",
+                "Yêu cầu ký vừa thay đổi trong lúc kiểm tra chữ ký.",
+            )
+        at = now()
+        after = flow.record_signature(current, person_id, at)
+        signing_repo.save_request(db, after, current.version)
+        signing_repo.add_revision(
+            db, request_id, after.revision, sha256, len(uploaded), person_id, field_name, at
+        )
+        audit_repo.record(
+            db,
+            person_id,
+            "signing.signed",
+            request_id,
+            revision=after.revision,
+            field=field_name,
+            sha256=sha256,
+            cert_sha256=report.cert_sha256,
+            level=report.level.value if report.level else None,
+        )
+        if after.status is flow.RequestStatus.COMPLETED:
+            audit_repo.record(db, person_id, "signing.completed", request_id, sha256=sha256)
+        return after, signing_views.load_view(db, after)
+
+    after, view = await app.store.write(transaction)
+    reason = "completed" if after.status is flow.RequestStatus.COMPLETED else "signed"
+    signing_views.notify(app.hub, after, view, reason)
+    return view
+
+
+@handles(ps.SubmitRevision, binary=True)
+async def submit(
+    app: AppState, conn: Connection, request: ps.SubmitRevision, payload: bytes
+) -> ps.SigningRequestView:
+    if hashlib.sha256(payload).hexdigest() != request.sha256:
+        raise ChecksumMismatch(
+            "The received bytes do not match the announced SHA-256; send again.",
+            "Dữ liệu nhận được không khớp SHA-256 đã khai báo, vui lòng gửi lại.",
+        )
+    return await accept(app, conn, request.request_id, request.base_revision, payload)
+
+
+def _upload_view(app: AppState, row: dict[str, Any]) -> ps.SigningUploadView:
+    return ps.SigningUploadView(
+        upload_id=row["id"],
+        request_id=row["request_id"],
+        size=row["size"],
+        received=row["received"],
+        chunk_size=app.config.limits.upload_chunk_bytes,
+    )
+
+
+@handles(ps.BeginRevisionUpload)
+async def begin_upload(
+    app: AppState, conn: Connection, request: ps.BeginRevisionUpload
+) -> ps.SigningUploadView:
+    if request.size > app.config.limits.max_upload_bytes:
+        raise TooLarge(
+            f"The file is larger than the limit of {app.config.limits.max_upload_bytes} bytes.",
+            f"Tệp vượt quá giới hạn {app.config.limits.max_upload_bytes // 2**20} MB.",
+        )
+
+    def transaction(db: Db) -> dict[str, Any]:
+        person = caller(db, conn)
+        x = visible_request(db, person, request.request_id)
+        flow.require_turn(x, person.id)
+        existing = signing_repo.find_upload(db, person.id, x.id, request.sha256)
+        if existing is not None:
+            return existing  # resume where the dropped connection left off
+        row = {
+            "id": new_id("supl"),
+            "request_id": x.id,
+            "person_id": person.id,
+            "base_revision": request.base_revision,
+            "size": request.size,
+            "sha256": request.sha256,
+            "received": 0,
+            "created_at": to_text(now()),
+        }
+        signing_repo.insert_upload(db, row)
+        audit_repo.record(db, person.id, "signing.upload", row["id"], request=x.id)
+        return row
+
+    return _upload_view(app, await app.store.write(transaction))
+
+
+async def _own_upload(app: AppState, conn: Connection, upload_id: str) -> dict[str, Any]:
+    row = await app.store.read(lambda db: signing_repo.upload(db, upload_id))
+    if row is None or conn.person is None or row["person_id"] != conn.person.id:
+        raise NO_UPLOAD
+    return row
+
+
+@handles(ps.RevisionChunk, binary=True)
+async def upload_chunk(
+    app: AppState, conn: Connection, request: ps.RevisionChunk, payload: bytes
+) -> ps.SigningUploadView:
+    row = await _own_upload(app, conn, request.upload_id)
+    received = row["received"]
+    end = request.offset + len(payload)
+    if end <= received:
+        return _upload_view(app, row)  # sent again after a lost acknowledgement
+    if request.offset != received:
+        raise Conflict(
+            f"Expected the chunk at offset {received}.",
+            f"Cần gửi phần dữ liệu bắt đầu từ vị trí {received}.",
+            details={"received": received},
+        )
+    if end > row["size"] or not payload:
+        raise BadRequest(
+            "The chunk goes past the announced size.", "Dữ liệu vượt quá kích thước đã khai báo."
+        )
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, app.blobs.write_part, row["id"], request.offset, payload)
+    await app.store.write(lambda db: signing_repo.set_received(db, row["id"], end))
+    return _upload_view(app, {**row, "received": end})
+
+
+@handles(ps.FinishRevisionUpload)
+async def finish_upload(
+    app: AppState, conn: Connection, request: ps.FinishRevisionUpload
+) -> ps.SigningRequestView:
+    row = await _own_upload(app, conn, request.upload_id)
+    if row["received"] != row["size"]:
+        raise BadRequest(
+            f"The upload is incomplete: {row['received']} of {row['size']} bytes.",
+            f"Tải lên chưa đủ: {row['received']}/{row['size']} byte.",
+            details={"received": row["received"]},
+        )
+    loop = asyncio.get_running_loop()
+    data = await loop.run_in_executor(None, app.blobs.part_path(row["id"]).read_bytes)
+
+    async def forget() -> None:
+        await app.store.write(lambda db: signing_repo.delete_upload(db, row["id"]))
+        app.blobs.discard_part(row["id"])
+
+    if hashlib.sha256(data).hexdigest() != row["sha256"]:
+        await forget()
+        raise ChecksumMismatch(
+            "The received bytes do not match the announced SHA-256; upload again.",
+            "Dữ liệu nhận được không khớp SHA-256 đã khai báo, vui lòng tải lại.",
+        )
+    try:
+        return await accept(app, conn, row["request_id"], row["base_revision"], data)
+    finally:
+        await forget()
