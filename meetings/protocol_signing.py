@@ -79,6 +79,7 @@ class SigningListView(Model):
     waiting_for_me: list[SigningRequestView]  # "Chờ tôi ký"
     requested_by_me: list[SigningRequestView]
     involving_me: list[SigningRequestView]  # where the caller signs, whoever's turn it is
+    tsa_url: str | None = None  # the timestamp authority the server wants signers to use
 
 
 class CertificateView(Model):

@@ -169,6 +169,8 @@ async def create_request(
 async def list_requests(
     app: AppState, conn: Connection, request: ps.ListSigning
 ) -> ps.SigningListView:
+    tsa_url = signing_trust.load(app.config.data_dir).tsa_url
+
     def read(db: Db) -> ps.SigningListView:
         person = caller(db, conn)
         found = signing_repo.involving(db, person.id)
@@ -179,6 +181,7 @@ async def list_requests(
             involving_me=[
                 views[x.id] for x in found if any(s.person_id == person.id for s in x.signers)
             ],
+            tsa_url=tsa_url,
         )
 
     return await app.store.read(read)

@@ -61,6 +61,13 @@ async def download(app: AppState, conn: Connection, request: ps.DownloadRevision
         raise NotFound("No such revision.", "Không có phiên bản này.")
 
     row = await app.store.read(read)
+    if request.offset == 0 and conn.person is not None:
+        person_id = conn.person.id  # one entry per download, not per chunk
+        await app.store.write(
+            lambda db: audit_repo.record(
+                db, person_id, "signing.download", request.request_id, revision=row["number"]
+            )
+        )
     if request.offset > row["size"]:
         raise BadRequest("Offset past the end of the file.", "Vị trí vượt quá cuối tệp.")
     length = min(request.length, row["size"] - request.offset)

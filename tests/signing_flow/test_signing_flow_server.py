@@ -253,6 +253,7 @@ async def test_a_signer_declines_and_the_secretary_sees_why(
     assert seen.reason == reason
     listing = ps.SigningListView.model_validate(await secretary.call("signing.list"))
     assert [x.status for x in listing.requested_by_me] == ["declined"]
+    assert listing.tsa_url == flow_pki.tsa_url
     assert await service.waiting(chair) == []
     error = await refused(service.submit(chair, created.id, 0, b"%PDF-1.7 not signed"))
     assert error.code == "invalid_state"
