@@ -417,3 +417,7 @@ async def present(app: AppState, conn: Connection, request: pl.PresentPage) -> p
         ("live.presented", {"document_id": request.document_id, "page": request.page}),
     )
     return _whole(outcome)
+
+
+# live.generate_minutes lives in its own module; importing it registers it.
+from server.handlers import live_minutes  # noqa: E402, F401

@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 
 from ecabinet.net.client import Client, ServerError
+from meetings import protocol as p
 from meetings import protocol_live as pl
 from tests.live.conftest import DELEGATES, ROOMS, Connect, event_where, running_meeting
+from tests.pdfgen import pdf_text
 from tests.support import pdfs
 
 
@@ -19,7 +21,7 @@ def _vote_event(vote_id: str, reason: str) -> Any:
     return lambda e: isinstance(e, pl.VoteChanged) and e.vote.id == vote_id and e.reason == reason
 
 
-async def test_a_whole_session(connect: Connect) -> None:
+async def test_a_whole_session(connect: Connect, tmp_path: Path) -> None:
     secretary = await connect("thuky")
     chair = await connect("chutich")
     delegates = [await connect(name) for name in DELEGATES]
@@ -176,6 +178,36 @@ async def test_a_whole_session(connect: Connect) -> None:
     assert len(voted) == 14
     secret_entries = [e for e in voted if e["detail"]["vote_id"] == secret["id"]]
     assert len(secret_entries) == 4 and all("choice" not in e["detail"] for e in secret_entries)
+    # The minutes and the conclusion notice, from what was recorded.
+    made = await secretary.call("live.generate_minutes", meeting_id=mid)
+    assert made["minutes"]["filename"] == "bien-ban.pdf"
+    assert len(made["boxes"]["minutes"]["signatures"]) == 2
+    assert made["boxes"]["minutes"]["seals"][0] is None  # the secretary signs without a seal
+    added = await event_where(
+        delegates[0],
+        lambda e: isinstance(e, p.DocumentAdded) and e.document.id == made["minutes"]["id"],
+    )
+    assert isinstance(added, p.DocumentAdded)
+    path = await delegates[0].download(made["minutes"]["id"], tmp_path / "bien-ban.pdf")
+    text = pdf_text.all_text(path.read_bytes())
+    for expected in (
+        "BIÊN BẢN",
+        "Trần Văn Chủ",  # the chair
+        "Vắng mặt (Đi công tác)",
+        "Điểm cầu phường Chánh Nghĩa (thời gian phát biểu",
+        "Số thành viên: 12; có mặt: 10",
+        "Thông qua báo cáo kinh tế - xã hội? Số thành viên được biểu quyết: 10; số phiếu: 10.",
+        "Đồng ý 7 70,0%",
+        "Không đồng ý 2 20,0%",
+        "Không biểu quyết 1 10,0%",
+        "Tín nhiệm phương án? Số thành viên được biểu quyết: 10; số phiếu: 4.",
+        "Không đồng ý 2 20,0%",
+    ):
+        assert expected in text, expected
+    notice = await delegates[0].download(made["conclusions"]["id"], tmp_path / "tb.pdf")
+    notice_text = pdf_text.all_text(notice.read_bytes())
+    assert "THÔNG BÁO" in notice_text and "(7/10 đồng ý)" in notice_text
+
     actions = {e["action"] for e in audit}
     assert {
         "live.checked_in",

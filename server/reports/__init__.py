@@ -1,0 +1,1 @@
+"""Documents the server writes from what it recorded: the minutes and the conclusion notice."""
