@@ -285,10 +285,10 @@ def audible(state: RoomState, viewer: str, loudness: Mapping[str, float], last_n
     for special in (state.speaker, state.spotlight, state.floor):
         if special is not None and special != viewer:
             chosen.add(special)
-    rest = [s for s in others if s.id not in chosen and s.id not in state.muted]
-    # The loudest first; equally loud (silent) sites in the order they joined.
+    rest = [s for s in others if s.id not in chosen]
+    # The loudest first, muted sites last; equally loud ones in the order they joined.
     order = {s.id: i for i, s in enumerate(state.sites)}
-    rest.sort(key=lambda s: (-loudness.get(s.id, -math.inf), order[s.id]))
+    rest.sort(key=lambda s: (s.id in state.muted, -loudness.get(s.id, -math.inf), order[s.id]))
     chosen.update(s.id for s in rest[: max(0, last_n)])
     return chosen
 

@@ -15,6 +15,8 @@ from meetings.call import ControlAction, MutedBy
 from meetings.protocol_base import Id, Model, Request
 
 MAX_SDP = 64 * 1024
+EndReason = Literal["removed", "failed", "replaced", "closing"]
+TrackKind = Literal["audio", "video"]
 Sdp = Annotated[str, Field(min_length=10, max_length=MAX_SDP)]
 
 
@@ -35,7 +37,7 @@ class TrackView(Model):
 
     mid: str
     site: str
-    kind: Literal["audio", "video"]
+    kind: TrackKind
 
 
 class SiteStatsView(Model):
@@ -218,7 +220,7 @@ class CallEnded(Model):
 
     type: Literal["call.ended"] = "call.ended"
     meeting_id: str
-    reason: Literal["removed", "failed", "replaced", "closing"]
+    reason: EndReason
 
 
 REQUESTS: tuple[type[Request], ...] = (

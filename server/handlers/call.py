@@ -34,7 +34,8 @@ def site_of(view: MeetingView) -> Site:
     person: Person = view.person
     family = view.directory.family(view.meeting.organiser_unit_id)
     rooms = [m.unit_id for m in person.memberships if m.role is Role.ROOM]
-    unit = (rooms or sorted(person.unit_ids) or [None])[0]
+    units = rooms or sorted(person.unit_ids)
+    unit = units[0] if units else None
     return Site(
         id=person.id,
         name=person.full_name,

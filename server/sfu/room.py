@@ -130,16 +130,17 @@ class Room:
         await connection.setLocalDescription(await connection.createAnswer())
         return advertise_public_address(connection.localDescription.sdp, self.settings.ice)
 
-    async def leave(self, site_id: str, reason: str | None = None) -> None:
+    async def leave(self, site_id: str, reason: pc.EndReason | None = None) -> None:
         async with self._lock:
             await self._drop(site_id, reason)
             if not self.sessions and not self.closed:
                 self._on_empty(self)
 
-    def _failed(self, site_id: str, reason: str) -> None:
-        self._spawn(self.leave(site_id, reason if reason != "gone" else None))
+    def _failed(self, site_id: str, reason: pc.EndReason | None) -> None:
+        """A connection failed (``failed``) or the websocket is gone (``None``)."""
+        self._spawn(self.leave(site_id, reason))
 
-    async def _drop(self, site_id: str, reason: str | None) -> None:
+    async def _drop(self, site_id: str, reason: pc.EndReason | None) -> None:
         session = self.sessions.pop(site_id, None)
         if session is None:
             return
@@ -311,7 +312,7 @@ class Room:
         task.add_done_callback(self._tasks.discard)
         return task
 
-    async def close(self, reason: str | None = "closing") -> None:
+    async def close(self, reason: pc.EndReason | None = "closing") -> None:
         """End every site's call and release everything (server shutdown, or empty room)."""
         self.closed = True
         async with self._lock:

@@ -7,6 +7,7 @@ from meetings.errors import BadRequest
 # A site's publishing offer: its audio, then its video in high and in low quality.
 PUBLISH_MEDIA = ("audio", "video", "video")
 SENDING = ("a=sendonly", "a=sendrecv")
+REQUIRED = ("ice-ufrag", "ice-pwd", "fingerprint")
 
 
 class InvalidSdp(BadRequest):
@@ -48,7 +49,16 @@ def check_publish_offer(sdp: str) -> None:
     for section in sections:
         if not any(line.strip() in SENDING for line in section):
             raise InvalidSdp("every track of the offer must be sent (sendonly)")
+    check_transport(sdp)
+
+
+def check_transport(sdp: str) -> None:
+    """ICE credentials and a DTLS fingerprint: without them no connection can come up."""
+    for attribute in REQUIRED:
+        if f"\na={attribute}:" not in sdp.replace("\r\n", "\n"):
+            raise InvalidSdp(f"a={attribute} is missing")
 
 
 def check_answer(sdp: str) -> None:
     check_text(sdp)
+    check_transport(sdp)

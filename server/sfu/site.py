@@ -37,7 +37,7 @@ class SiteSession:
         conn: Connection,
         settings: SfuSettings,
         send: Callable[[Connection, pc.Model], None],
-        on_failed: Callable[[str, str], None],
+        on_failed: Callable[[str, pc.EndReason | None], None],
     ) -> None:
         self.meeting_id = meeting_id
         self.site = site
@@ -119,9 +119,12 @@ class SiteSession:
                 continue  # replaced meanwhile: offer the new one
             self.revision += 1
             tracks = [
-                pc.TrackView(mid=str(t.mid), site=site, kind=kind)
-                for site, pair in self.tracks.items()
-                for t, kind in zip(pair, ("audio", "video"), strict=True)
+                view
+                for site, (audio, video) in self.tracks.items()
+                for view in (
+                    pc.TrackView(mid=str(audio.mid), site=site, kind="audio"),
+                    pc.TrackView(mid=str(video.mid), site=site, kind="video"),
+                )
             ]
             offer = pc.CallOffer(
                 meeting_id=self.meeting_id,
@@ -148,7 +151,6 @@ class SiteSession:
 
     async def answer(self, revision: int, sdp: str) -> None:
         """The site's answer to offer ``revision``; a bad one leaves the offer open."""
-        check_answer(sdp)
         pc_ = self.subscribe_pc
         waiting = self._answer
         if pc_ is None or waiting is None or waiting.done() or revision != self.revision:
@@ -157,6 +159,7 @@ class SiteSession:
                 "Không có đề nghị kết nối nào đang chờ trả lời.",
                 details={"revision": self.revision},
             )
+        check_answer(sdp)
         try:
             await pc_.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="answer"))
         except Exception as exc:  # aiortc raises many kinds on bad input
@@ -192,7 +195,7 @@ class SiteSession:
         async def watch() -> None:
             await self.conn.ws.wait_closed()
             if not self.closed:
-                self._on_failed(self.site.id, "gone")
+                self._on_failed(self.site.id, None)
 
         self._spawn(watch())
 

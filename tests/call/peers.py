@@ -104,7 +104,11 @@ class CallSite:
             force_codecs(self.publish.addTransceiver(track, direction="sendonly"))
 
     async def join(self, meeting_id: str, **options: Any) -> pc.CallJoined:
+        """Join (again: with a new publishing connection) with a fresh offer."""
         self.meeting_id = meeting_id
+        if self.publish.getTransceivers():
+            await self.publish.close()
+            self.publish = RTCPeerConnection(rtc_configuration(LOOPBACK))
         self.offer_tracks()
         await self.publish.setLocalDescription(await self.publish.createOffer())
         data = await self.client.call(

@@ -69,7 +69,7 @@ def test_a_muted_sites_audio_goes_to_nobody_but_its_video_still_flows() -> None:
     assert all(not row.get("w2", NOTHING).audio for row in plan.values())
 
 
-def test_muted_sites_do_not_take_last_n_places() -> None:
+def test_muted_sites_come_last_in_last_n() -> None:
     state = call.control(room(), HALL, ControlAction.MUTE, "w1")
     plan = call.plan(state, {"w1": -5.0}, last_n=1)
     assert plan["w6"]["w1"] == NOTHING
