@@ -20,6 +20,7 @@ from ecabinet.net.connection import Connection
 from ecabinet.notes.service import Annotations
 from ecabinet.offline.vault import Vault, VaultError
 from ecabinet.secretary.controller import SecretaryController
+from ecabinet.signing.page import SigningPage  # signing feature (issue 5)
 from meetings import protocol as p
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,11 @@ class Workspace(QTabWidget):
         self.table.doubleClicked.connect(lambda i: self.open_meeting(i.data(MeetingIdRole)))
         self.addTab(self.week, "")
         self.addTab(self.table, "")
-        for index in (0, 1):  # the calendar and the list stay open
+        # Signing feature (issue 5): the "Chờ tôi ký" tab, always open like the two above.
+        self.signing = SigningPage(connection, me)
+        self.signing.message.connect(self.message)
+        self.addTab(self.signing, "")
+        for index in (0, 1, 2):  # the calendar, the list and signing stay open
             self.tabBar().setTabButton(index, self.tabBar().ButtonPosition.RightSide, None)
         self.week.meeting_activated.connect(self.open_meeting)
         self.tabCloseRequested.connect(self._close_tab)
@@ -64,6 +69,7 @@ class Workspace(QTabWidget):
         calendar = self.tr("Calendar")
         self.setTabText(0, f"{calendar} ({self.badge})" if self.badge else calendar)
         self.setTabText(1, self.tr("Meetings"))
+        self.setTabText(2, self.tr("Waiting for my signature"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -81,7 +87,7 @@ class Workspace(QTabWidget):
             self.retranslate()
 
     def _close_tab(self, index: int) -> None:
-        if index > 1:
+        if index > 2:
             widget = self.widget(index)
             self.removeTab(index)
             if widget is not None:

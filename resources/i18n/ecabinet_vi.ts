@@ -498,6 +498,10 @@ Nhận được: {1}</translation>
 <context>
     <name>Workspace</name>
     <message>
+        <source>Waiting for my signature</source>
+        <translation>Chờ tôi ký</translation>
+    </message>
+    <message>
         <location filename="../../ecabinet/shell/workspace.py" line="64"/>
         <source>Calendar</source>
         <translation>Lịch họp</translation>
@@ -516,6 +520,202 @@ Nhận được: {1}</translation>
         <location filename="../../ecabinet/shell/workspace.py" line="144"/>
         <source>This document is not available offline yet.</source>
         <translation>Tài liệu này chưa có bản lưu ngoại tuyến.</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePanel</name>
+    <message>
+        <source>Signatures</source>
+        <translation>Chữ ký số</translation>
+    </message>
+    <message>
+        <source>No signature yet.</source>
+        <translation>Chưa có chữ ký nào.</translation>
+    </message>
+    <message>
+        <source>All {0} signatures are valid.</source>
+        <translation>Tất cả {0} chữ ký đều hợp lệ.</translation>
+    </message>
+    <message>
+        <source>Some signatures are NOT valid.</source>
+        <translation>Có chữ ký KHÔNG hợp lệ.</translation>
+    </message>
+    <message>
+        <source>{0} — {1}
+Field {2}, signed {3}</source>
+        <translation>{0} — {1}
+Ô ký {2}, ký lúc {3}</translation>
+    </message>
+</context>
+<context>
+    <name>SigningPage</name>
+    <message>
+        <source>Documents waiting for my signature</source>
+        <translation>Văn bản chờ tôi ký</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Tải lại</translation>
+    </message>
+    <message>
+        <source>Sign checked documents…</source>
+        <translation>Ký các văn bản đã chọn…</translation>
+    </message>
+    <message>
+        <source>Decline…</source>
+        <translation>Từ chối ký…</translation>
+    </message>
+    <message>
+        <source>Key file (.p12)</source>
+        <translation>Tệp khóa (.p12)</translation>
+    </message>
+    <message>
+        <source>Path of the key file</source>
+        <translation>Đường dẫn tệp khóa</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>USB token</source>
+        <translation>Thiết bị ký số (USB token)</translation>
+    </message>
+    <message>
+        <source>Find tokens</source>
+        <translation>Tìm thiết bị</translation>
+    </message>
+    <message>
+        <source>Token PIN</source>
+        <translation>Mã PIN thiết bị ký số</translation>
+    </message>
+    <message>
+        <source>PIN of the USB token:</source>
+        <translation>Mã PIN của thiết bị ký số:</translation>
+    </message>
+    <message>
+        <source>Key file password</source>
+        <translation>Mật khẩu tệp khóa</translation>
+    </message>
+    <message>
+        <source>Password of the key file:</source>
+        <translation>Mật khẩu của tệp khóa:</translation>
+    </message>
+    <message>
+        <source>The list cannot be loaded now: {0}</source>
+        <translation>Chưa tải được danh sách: {0}</translation>
+    </message>
+    <message>
+        <source>The document cannot be opened now: {0}</source>
+        <translation>Chưa mở được văn bản: {0}</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Tệp khóa</translation>
+    </message>
+    <message>
+        <source>Key files (*.p12 *.pfx)</source>
+        <translation>Tệp khóa (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>No USB token with a certificate was found.</source>
+        <translation>Không tìm thấy thiết bị ký số có chứng thư số.</translation>
+    </message>
+    <message>
+        <source>Tick the documents to sign first.</source>
+        <translation>Hãy đánh dấu các văn bản cần ký trước.</translation>
+    </message>
+    <message>
+        <source>Choose a key file or a token first.</source>
+        <translation>Hãy chọn tệp khóa hoặc thiết bị ký số trước.</translation>
+    </message>
+    <message>
+        <source>Select the document to decline first.</source>
+        <translation>Hãy chọn văn bản muốn từ chối ký.</translation>
+    </message>
+    <message>
+        <source>Decline to sign</source>
+        <translation>Từ chối ký</translation>
+    </message>
+    <message>
+        <source>Why do you decline? The sender will read this.</source>
+        <translation>Lý do từ chối ký (người gửi sẽ đọc được):</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed and sent: %n document(s).</source>
+        <translation>
+            <numerusform>Đã ký và gửi %n văn bản.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SigningStatus</name>
+    <message>
+        <source>Waiting for signatures</source>
+        <translation>Đang chờ ký</translation>
+    </message>
+    <message>
+        <source>Being signed</source>
+        <translation>Đang ký</translation>
+    </message>
+    <message>
+        <source>Signed by everyone</source>
+        <translation>Đã ký xong</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Bị từ chối ký</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Hợp lệ</translation>
+    </message>
+    <message>
+        <source>Document changed after signing</source>
+        <translation>Văn bản bị thay đổi sau khi ký</translation>
+    </message>
+    <message>
+        <source>Certificate revoked</source>
+        <translation>Chứng thư số đã bị thu hồi</translation>
+    </message>
+    <message>
+        <source>Certificate not trusted</source>
+        <translation>Chứng thư số không thuộc chuỗi tin cậy</translation>
+    </message>
+    <message>
+        <source>Not valid</source>
+        <translation>Không hợp lệ</translation>
+    </message>
+    <message>
+        <source>Document timestamp</source>
+        <translation>Dấu thời gian văn bản</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingModel</name>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>My field</source>
+        <translation>Ô ký của tôi</translation>
+    </message>
+    <message>
+        <source>Turn</source>
+        <translation>Lượt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>page {0}</source>
+        <translation>trang {0}</translation>
     </message>
 </context>
 </TS>
