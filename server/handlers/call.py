@@ -6,6 +6,7 @@ rules (locked, removed sites, who receives what) are in :mod:`meetings.call`.
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection as Db
@@ -19,7 +20,9 @@ from meetings.permissions import Action, allowed
 from server.handlers import handles
 from server.handlers.common import MeetingView, load_view
 from server.sfu import sfu_of
+from server.sfu.recording import list_recordings
 from server.sfu.room import Room
+from server.sfu.rooms import recordings_dir
 from server.store import audit_repo
 
 if TYPE_CHECKING:
@@ -130,3 +133,21 @@ async def control(app: AppState, conn: Connection, request: pc.CallControl) -> d
         app, site.id, f"call.{request.action.value}", request.meeting_id, site=request.site
     )
     return {}
+
+
+@handles(pc.CallRecord)
+async def record(app: AppState, conn: Connection, request: pc.CallRecord) -> dict[str, Any]:
+    site = await _site(app, conn, request.meeting_id, Action.CALL_CONTROL)
+    await _room(app, request.meeting_id).record(request.recording)
+    action = "call.recording_started" if request.recording else "call.recording_stopped"
+    await _audit(app, site.id, action, request.meeting_id)
+    return {}
+
+
+@handles(pc.CallRecordings)
+async def recordings(
+    app: AppState, conn: Connection, request: pc.CallRecordings
+) -> list[pc.RecordingView]:
+    await app.store.read(lambda db: load_view(db, conn, request.meeting_id, Action.CALL_CONTROL))
+    directory = recordings_dir(app) / request.meeting_id
+    return await asyncio.to_thread(list_recordings, directory)

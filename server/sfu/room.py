@@ -12,6 +12,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aiortc import RTCSessionDescription
@@ -24,6 +25,7 @@ from meetings import call
 from meetings import protocol_call as pc
 from meetings.call import ControlAction, Layout, RoomState, Site, Subscription
 from meetings.errors import InvalidState
+from server.sfu.recording import Recorder
 from server.sfu.sdp import InvalidSdp, check_publish_offer
 from server.sfu.settings import SfuSettings
 from server.sfu.site import SiteSession
@@ -31,7 +33,6 @@ from server.sfu.stats import StatsMeter
 
 if TYPE_CHECKING:
     from server.connection import Connection
-    from server.sfu.recording import Recorder
 
 log = logging.getLogger("ecabinet.sfu")
 Send = Callable[["Connection", pc.Model], None]
@@ -45,9 +46,11 @@ class Room:
         settings: SfuSettings,
         send: Send,
         on_empty: Callable[[Room], None],
+        recordings: Path,
     ) -> None:
         self.meeting_id = meeting_id
         self.settings = settings
+        self.recordings = recordings
         self.state = RoomState()
         self.sessions: dict[str, SiteSession] = {}
         self.forwarder = Forwarder(
@@ -93,7 +96,7 @@ class Room:
             self._commit(state)
             session.watch_websocket()
             if self.recorder is not None:
-                self.recorder.add_site(site.id)
+                await self.recorder.add_site(site.id)
             if self._ticker is None:
                 self._ticker = self._spawn(self._tick())
             return pc.CallJoined(
@@ -150,11 +153,11 @@ class Room:
         self._commit(call.leave(self.state, site_id))
         for other in self.sessions.values():
             other.feed_ended(site_id)
+        if self.recorder is not None:
+            await self.recorder.remove_site(site_id)
         await self.forwarder.remove_publisher(site_id)
         await self.forwarder.remove_subscriber(site_id)
         self._applied = {k: v for k, v in self._applied.items() if site_id not in k}
-        if self.recorder is not None:
-            await self.recorder.remove_site(site_id)
         await session.close()
 
     def _on_publisher_ended(self, site_id: str) -> None:
@@ -180,6 +183,22 @@ class Room:
             self._commit(call.control(self.state, by, action, target))
             if action is ControlAction.REMOVE and target is not None:
                 await self._drop(target, "removed")
+
+    async def record(self, on: bool) -> None:
+        """Start or stop recording every site (one file per site and recording)."""
+        async with self._lock:
+            if on and self.recorder is None:
+                self.recorder = Recorder(
+                    self.forwarder, self.recordings / self.meeting_id, self.meeting_id
+                )
+                for site_id in self.sessions:
+                    await self.recorder.add_site(site_id)
+            elif not on and self.recorder is not None:
+                recorder, self.recorder = self.recorder, None
+                await recorder.stop()
+            else:
+                return
+        self.broadcast(pc.CallRecording(meeting_id=self.meeting_id, recording=on))
 
     def session_of(self, site_id: str, conn: Connection) -> SiteSession:
         """The site's session, if ``conn`` is the connection it joined over."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import weakref
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from media.ice import IceSettings, apply_host_addresses
@@ -19,8 +20,9 @@ if TYPE_CHECKING:
 
 
 class Sfu:
-    def __init__(self, settings: SfuSettings, hub: Hub) -> None:
+    def __init__(self, settings: SfuSettings, hub: Hub, recordings: Path) -> None:
         self.settings = settings
+        self.recordings = recordings
         self.rooms: dict[str, Room] = {}
         self._hub = hub
         self._closing: set[asyncio.Task[None]] = set()
@@ -33,7 +35,7 @@ class Sfu:
     def room(self, meeting_id: str) -> Room:
         room = self.rooms.get(meeting_id)
         if room is None or room.closed:
-            room = Room(meeting_id, self.settings, self._send, self._empty)
+            room = Room(meeting_id, self.settings, self._send, self._empty, self.recordings)
             self.rooms[meeting_id] = room
         return room
 
@@ -70,6 +72,10 @@ def default_settings(app: AppState) -> SfuSettings:
     return SfuSettings(ice=IceSettings())
 
 
+def recordings_dir(app: AppState) -> Path:
+    return app.config.data_dir / "recordings"
+
+
 def configure(app: AppState, settings: SfuSettings) -> None:
     """Set the rooms' settings before the first join (tests, benches, configuration)."""
     if app.hub in _SFUS:
@@ -80,7 +86,8 @@ def configure(app: AppState, settings: SfuSettings) -> None:
 def sfu_of(app: AppState) -> Sfu:
     sfu = _SFUS.get(app.hub)
     if sfu is None:
-        sfu = Sfu(_SETTINGS.get(app.hub) or default_settings(app), app.hub)
+        settings = _SETTINGS.get(app.hub) or default_settings(app)
+        sfu = Sfu(settings, app.hub, recordings_dir(app))
         _SFUS[app.hub] = sfu
     return sfu
 
