@@ -147,11 +147,16 @@ class SigningPage(QWidget):
 
     async def ask_secret(self, needs: str) -> str | None:
         if needs == "pin":
-            dialog = TextDialog(self.tr("Token PIN"), self.tr("PIN of the USB token:"),
-                                secret=True, parent=self)
+            dialog = TextDialog(
+                self.tr("Token PIN"), self.tr("PIN of the USB token:"), secret=True, parent=self
+            )
         else:
-            dialog = TextDialog(self.tr("Key file password"),
-                                self.tr("Password of the key file:"), secret=True, parent=self)
+            dialog = TextDialog(
+                self.tr("Key file password"),
+                self.tr("Password of the key file:"),
+                secret=True,
+                parent=self,
+            )
         answer = dialog.ask()
         self.dialog_shown.emit(dialog)
         return await answer
@@ -265,9 +270,12 @@ class SigningPage(QWidget):
         if request is None:
             self.message.emit(self.tr("Select the document to decline first."))
             return
-        dialog = TextDialog(self.tr("Decline to sign"),
-                            self.tr("Why do you decline? The sender will read this."),
-                            secret=False, parent=self)
+        dialog = TextDialog(
+            self.tr("Decline to sign"),
+            self.tr("Why do you decline? The sender will read this."),
+            secret=False,
+            parent=self,
+        )
         answer = dialog.ask()
         self.dialog_shown.emit(dialog)
         reason = await answer

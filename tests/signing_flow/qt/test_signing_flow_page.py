@@ -32,8 +32,13 @@ async def send_for_signature(secretary: Any, minutes: Minutes, title: str) -> st
             {
                 "person_id": "per_chair",
                 "field_name": "chu_tich",
-                "box": {"page": box.page + 1, "x1": box.x1, "y1": box.y1, "x2": box.x2,
-                        "y2": box.y2},
+                "box": {
+                    "page": box.page + 1,
+                    "x1": box.x1,
+                    "y1": box.y1,
+                    "x2": box.x2,
+                    "y2": box.y2,
+                },
             }
         ],
     )
@@ -85,8 +90,9 @@ async def test_sign_two_waiting_documents_with_one_password(
 
     # Tick both, give the key file, sign; the password is asked once.
     for row in range(2):
-        page.model.setData(page.model.index(row, 0), Qt.CheckState.Checked.value,
-                           Qt.ItemDataRole.CheckStateRole)
+        page.model.setData(
+            page.model.index(row, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+        )
     qtbot.keyClicks(page.key_path, str(flow_pki.p12("chair")))
     shown = wait_signal(page.dialog_shown)
     signed = wait_signal(page.signed, timeout=60)
