@@ -74,6 +74,16 @@ class VoteView(Model):
     by_name: list[NamedBallotView] | None  # named votes only
 
 
+class BallotReceipt(Model):
+    """The reply to a ballot: it is counted. `counts` as the caller may see them now (None for
+    a secret vote while it is open)."""
+
+    vote_id: str
+    choice: Choice
+    cast: int
+    counts: dict[Choice, int] | None
+
+
 class PresentationView(Model):
     presenter_id: str
     document_id: str

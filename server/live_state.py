@@ -1,5 +1,6 @@
 """What the server keeps in memory for live meetings: one timer per meeting that wakes up at
-the next deadline (a vote that closes on a timer, a speech at its limit).
+the next deadline (a vote that closes on a timer, a speech at its limit), and the ballots
+waiting to be written together.
 
 The deadlines themselves are stored with the state, and every command first applies whatever
 is due, so after a restart a late vote is closed as of its deadline the first time anyone
@@ -11,7 +12,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from server.store.clock import now
@@ -50,13 +53,35 @@ class LiveTimers:
         self._tasks.clear()
 
 
-# One set of timers per running server, found through its store (the app state is a plain
-# dataclass that features do not extend).
-_TIMERS: WeakKeyDictionary[Store, LiveTimers] = WeakKeyDictionary()
+@dataclass
+class BallotBox:
+    """Ballots waiting for the meeting's next write. Ballots that arrive while one batch is
+    being written go into the next: one transaction, one fsync and one tally event for all
+    of them (group commit), and each is acknowledged once its batch is on disk."""
+
+    pending: list[tuple[Any, asyncio.Future[Any]]] = field(default_factory=list)
+    draining: bool = False
+    task: asyncio.Task[None] | None = None  # held so that the running drain is not collected
 
 
-def timers_of(store: Store) -> LiveTimers:
-    found = _TIMERS.get(store)
+class LiveRuntime:
+    """What one running server keeps in memory for its live meetings."""
+
+    def __init__(self) -> None:
+        self.timers = LiveTimers()
+        self._boxes: dict[str, BallotBox] = {}
+
+    def box(self, meeting_id: str) -> BallotBox:
+        return self._boxes.setdefault(meeting_id, BallotBox())
+
+
+# Found through the server's store: the app state is a plain dataclass that features do not
+# extend.
+_RUNTIMES: WeakKeyDictionary[Store, LiveRuntime] = WeakKeyDictionary()
+
+
+def runtime_of(store: Store) -> LiveRuntime:
+    found = _RUNTIMES.get(store)
     if found is None:
-        found = _TIMERS[store] = LiveTimers()
+        found = _RUNTIMES[store] = LiveRuntime()
     return found

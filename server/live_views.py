@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from meetings import protocol_live as pl
-from meetings.live.model import Aspect, Event, LiveState, Speech, Vote, VoteKind
+from meetings.live.model import Aspect, Choice, Event, LiveState, Speech, Vote, VoteKind
 from meetings.protocol_base import Model
 
 
@@ -89,6 +89,17 @@ def vote(state: LiveState, v: Vote) -> pl.VoteView:
             pl.NamedBallotView(person_id=p, full_name=_name(state, p), choice=c)
             for p, c in v.choices
         ],
+    )
+
+
+def receipt(v: Vote) -> pl.BallotReceipt:
+    """A ballot's acknowledgement; `choice` is filled in per ballot."""
+    hidden = v.kind is VoteKind.SECRET and v.is_open
+    return pl.BallotReceipt(
+        vote_id=v.id,
+        choice=Choice.YES,
+        cast=len(v.voters),
+        counts=None if hidden else dict(v.counts),
     )
 
 

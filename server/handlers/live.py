@@ -23,7 +23,7 @@ from meetings.protocol_base import Model
 from server import live_views
 from server.handlers import handles
 from server.handlers.common import caller, directory, meeting_or_404, new_id
-from server.live_state import timers_of
+from server.live_state import runtime_of
 from server.store import audit_repo, directory_repo, documents_repo, live_repo
 from server.store.clock import now
 
@@ -128,7 +128,7 @@ def _publish(app: AppState, outcome: Outcome) -> None:
             for message in messages:
                 app.hub.send(audience, message)
     wake = _waker(app)
-    timers_of(app.store).arm(outcome.meeting.id, timers.next_deadline(outcome.after), wake)
+    runtime_of(app.store).timers.arm(outcome.meeting.id, timers.next_deadline(outcome.after), wake)
 
 
 def _waker(app: AppState) -> Callable[[str], object]:
@@ -330,44 +330,6 @@ async def open_vote(app: AppState, conn: Connection, request: pl.OpenVote) -> pl
     return live_views.vote(outcome.after, vote)
 
 
-@handles(pl.CastBallot)
-async def cast(app: AppState, conn: Connection, request: pl.CastBallot) -> pl.VoteView:
-    def apply(
-        db: Db, s: LiveState, person: Person, moment: datetime
-    ) -> tuple[LiveState, list[Event]]:
-        vote = s.vote(request.vote_id)
-        if vote.kind is VoteKind.SECRET:
-            live_repo.secure_delete(db)
-        after, events = votes.cast(s, vote.id, person.id, request.choice, moment)
-        live_repo.record_ballot(db, vote, person.id, request.choice)
-        return after, events
-
-    # The audit log says that the person voted; for a named vote also what, never for a secret.
-    outcome = await app.store.write(_ballot_transaction(conn, request, apply))
-    if outcome.after.vote(request.vote_id).kind is VoteKind.SECRET:
-        await _forget_history(app)
-    _publish(app, outcome)
-    return live_views.vote(outcome.after, outcome.after.vote(request.vote_id))
-
-
-def _ballot_transaction(
-    conn: Connection, request: pl.CastBallot, apply: Apply
-) -> Callable[[Db], Outcome]:
-    inner = _transaction(conn, request.meeting_id, Action.LIVE_TAKE_PART, apply, None, True, False)
-
-    def run(db: Db) -> Outcome:
-        outcome = inner(db)
-        assert outcome.person is not None
-        vote = outcome.after.vote(request.vote_id)
-        detail: dict[str, object] = {"vote_id": vote.id}
-        if vote.kind is VoteKind.NAMED:
-            detail["choice"] = request.choice.value
-        audit_repo.record(db, outcome.person.id, "live.voted", request.meeting_id, **detail)
-        return outcome
-
-    return run
-
-
 @handles(pl.CloseVote)
 async def close_vote(app: AppState, conn: Connection, request: pl.CloseVote) -> pl.VoteView:
     outcome = await _run(
@@ -419,5 +381,5 @@ async def present(app: AppState, conn: Connection, request: pl.PresentPage) -> p
     return _whole(outcome)
 
 
-# live.generate_minutes lives in its own module; importing it registers it.
-from server.handlers import live_minutes  # noqa: E402, F401
+# live.cast and live.generate_minutes live in their own modules; importing them registers them.
+from server.handlers import live_ballots, live_minutes  # noqa: E402, F401

@@ -201,21 +201,25 @@ def save(conn: Connection, state: LiveState, previous_version: int | None) -> No
             )
 
 
-def record_ballot(conn: Connection, vote: Vote, person_id: str, choice: Choice) -> None:
-    """One ballot: the voter onto the roll, one counter up by one, and for a named vote the
-    choice by name. Nothing here carries a time or a sequence."""
-    conn.execute(insert(t.live_voters).values(vote_id=vote.id, person_id=person_id))
-    conn.execute(
-        update(t.live_tally)
-        .where(t.live_tally.c.vote_id == vote.id)
-        .where(t.live_tally.c.choice == choice.value)
-        .values(count=t.live_tally.c.count + 1)
-    )
+def record_ballots(conn: Connection, vote: Vote, ballots: list[tuple[str, Choice]]) -> None:
+    """Ballots of one vote: the voters onto the roll, each counter up by how many chose it,
+    and for a named vote the choices by name. Nothing here carries a time or a sequence."""
+    if not ballots:
+        return
+    conn.execute(insert(t.live_voters), [{"vote_id": vote.id, "person_id": p} for p, _ in ballots])
+    for choice in Choice:
+        chosen = sum(1 for _, c in ballots if c is choice)
+        if chosen:
+            conn.execute(
+                update(t.live_tally)
+                .where(t.live_tally.c.vote_id == vote.id)
+                .where(t.live_tally.c.choice == choice.value)
+                .values(count=t.live_tally.c.count + chosen)
+            )
     if vote.kind is VoteKind.NAMED:
         conn.execute(
-            insert(t.live_named_ballots).values(
-                vote_id=vote.id, person_id=person_id, choice=choice.value
-            )
+            insert(t.live_named_ballots),
+            [{"vote_id": vote.id, "person_id": p, "choice": c.value} for p, c in ballots],
         )
 
 
