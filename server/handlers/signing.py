@@ -5,6 +5,7 @@ validate; signers register the certificate they sign with. Revision transfers li
 from __future__ import annotations
 
 import asyncio
+import functools
 import io
 from typing import TYPE_CHECKING
 
@@ -25,11 +26,11 @@ from server.handlers.common import caller, directory, load_view, meeting_or_404,
 from server.store import audit_repo, directory_repo, documents_repo, signing_repo
 from server.store.clock import now, to_text
 from signing.appearance import seal_box_for
-from signing.certcheck import TrustSettings, async_check_certificate
+from signing.certcheck import TrustSettings, check_certificate
 from signing.errors import CertificateRefused, SigningError
 from signing.fields import FieldSpec, add_signature_fields
 from signing.keys import cert_sha256
-from signing.validate import SignatureReport, async_validate_pdf
+from signing.validate import SignatureReport, validate_pdf
 
 if TYPE_CHECKING:
     from server.connection import Connection
@@ -274,11 +275,16 @@ async def validate(
     number, sha256 = await app.store.read(read)
     trust = signing_trust.load(app.config.data_dir)
     pdf = await asyncio.get_running_loop().run_in_executor(None, app.blobs.path(sha256).read_bytes)
-    report = await async_validate_pdf(
-        pdf,
-        trust.require_roots(),
-        other_certs=trust.intermediates,
-        allow_fetching=trust.fetch_revocation,
+    # CPU work for pyHanko: on a worker thread, in a loop of its own (see signing_transfer).
+    report = await asyncio.get_running_loop().run_in_executor(
+        None,
+        functools.partial(
+            validate_pdf,
+            pdf,
+            trust.require_roots(),
+            other_certs=trust.intermediates,
+            allow_fetching=trust.fetch_revocation,
+        ),
     )
     return ps.ValidationView(
         request_id=request.request_id,
@@ -328,7 +334,9 @@ async def register_certificate(
         fetch_revocation=trust.fetch_revocation,
     )
     try:
-        status = await async_check_certificate(cert, settings)
+        status = await asyncio.get_running_loop().run_in_executor(
+            None, check_certificate, cert, settings
+        )
     except CertificateRefused as exc:
         raise BadRequest(
             exc.message_en, exc.message_vi, details={"problem": exc.problem.value}
