@@ -20,6 +20,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields as hanko_fields
 from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner, SimpleSigner
 
+from server.pdfgen.fonts import output_and_close
 from signing import pki
 from signing.appearance import FONT_DIR, PersonAppearance
 from signing.certcheck import TrustSettings
@@ -44,7 +45,7 @@ def big_pdf(pages: int = 50, target_mb: float = 10.0) -> bytes:
         pdf.multi_cell(0, 16, f"Trang {page + 1}: Biên bản họp UBND thành phố Thủ Dầu Một. " * 8)
         noise = Image.frombytes("RGB", (side, side), os.urandom(side * side * 3))
         pdf.image(noise, x=70, y=300, w=300)
-    return bytes(pdf.output())
+    return output_and_close(pdf)
 
 
 def small_pdf(number: int) -> bytes:
@@ -54,7 +55,7 @@ def small_pdf(number: int) -> bytes:
         pdf.add_page()
         pdf.set_font("NotoSerif", "", 12)
         pdf.multi_cell(0, 16, f"Văn bản số {number}, trang {page + 1}. " * 20)
-    return bytes(pdf.output())
+    return output_and_close(pdf)
 
 
 def median_seconds(action: Callable[[], object], rounds: int = ROUNDS) -> float:

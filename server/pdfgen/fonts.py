@@ -15,3 +15,18 @@ def add_serif(pdf: FPDF) -> None:
     """Register the four Noto Serif faces under FAMILY (embedded as subsets)."""
     for style, face in _STYLES.items():
         pdf.add_font(FAMILY, style, str(FONT_DIR / f"NotoSerif-{face}.ttf"))
+
+
+def output_and_close(pdf: FPDF) -> bytes:
+    """The finished PDF's bytes, with the font files closed.
+
+    fpdf2 opens each TrueType file lazily and keeps it open for as long as the document
+    object lives; closing them here avoids a ResourceWarning when it is collected later.
+    """
+    try:
+        return bytes(pdf.output())
+    finally:
+        for font in pdf.fonts.values():
+            ttfont = getattr(font, "ttfont", None)
+            if ttfont is not None:
+                ttfont.close()

@@ -21,7 +21,7 @@ from PIL import Image, ImageDraw
 from server.pdfgen import layout as L
 from server.pdfgen.demo_people import WARDS
 from server.pdfgen.errors import DocumentError
-from server.pdfgen.fonts import FAMILY, FONT_DIR
+from server.pdfgen.fonts import FAMILY, FONT_DIR, output_and_close
 
 MAX_PAGES = 5000
 MAX_BYTES = 1 << 30
@@ -83,21 +83,39 @@ def _build(pages: int, padding: int | None, seed: int) -> bytes:
         pdf.add_page()
         ward = WARDS[(page - 1) % len(WARDS)]
         pdf.set_font(FAMILY, "B", L.BODY_PT)
-        pdf.cell(L.CONTENT_W, lh, f"HỒ SƠ PHIÊN HỌP - TÀI LIỆU TRANG {page}/{pages}",
-                 align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.cell(L.CONTENT_W, lh, f"Phụ lục số liệu phường {ward}",
-                 align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.cell(
+            L.CONTENT_W,
+            lh,
+            f"HỒ SƠ PHIÊN HỌP - TÀI LIỆU TRANG {page}/{pages}",
+            align="C",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        pdf.cell(
+            L.CONTENT_W,
+            lh,
+            f"Phụ lục số liệu phường {ward}",
+            align="C",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
         pdf.ln(3)
         pdf.set_font(FAMILY, "", L.BODY_PT)
         for k in range(3):
             sentence = _SENTENCES[(page + k) % len(_SENTENCES)]
-            pdf.multi_cell(L.CONTENT_W, lh, f"Phường {ward}: {sentence}", align="J",
-                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(
+                L.CONTENT_W,
+                lh,
+                f"Phường {ward}: {sentence}",
+                align="J",
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
+            )
             pdf.ln(2)
         if padding is not None:
             data = _padded(picture, padding, rng, page)
             pdf.image(io.BytesIO(data), x=L.MARGIN_LEFT + 20, y=150, w=125, h=78)
-    return bytes(pdf.output())
+    return output_and_close(pdf)
 
 
 def make_large_pdf(pages: int, target_bytes: int | None = None, *, seed: int = 0) -> bytes:
@@ -105,14 +123,21 @@ def make_large_pdf(pages: int, target_bytes: int | None = None, *, seed: int = 0
     padded to about that size (never less than the text alone needs). Same arguments, same
     bytes."""
     if isinstance(pages, bool) or not isinstance(pages, int) or not 1 <= pages <= MAX_PAGES:
-        raise DocumentError(f"pages must be 1 to {MAX_PAGES}, not {pages!r}",
-                            f"Số trang phải từ 1 đến {MAX_PAGES}, không phải {pages!r}")
+        raise DocumentError(
+            f"pages must be 1 to {MAX_PAGES}, not {pages!r}",
+            f"Số trang phải từ 1 đến {MAX_PAGES}, không phải {pages!r}",
+        )
     if target_bytes is None:
         return _build(pages, None, seed)
-    if isinstance(target_bytes, bool) or not isinstance(target_bytes, int) or \
-            not 0 <= target_bytes <= MAX_BYTES:
-        raise DocumentError(f"target_bytes must be 0 to {MAX_BYTES}, not {target_bytes!r}",
-                            f"Kích thước phải từ 0 đến {MAX_BYTES} byte")
+    if (
+        isinstance(target_bytes, bool)
+        or not isinstance(target_bytes, int)
+        or not 0 <= target_bytes <= MAX_BYTES
+    ):
+        raise DocumentError(
+            f"target_bytes must be 0 to {MAX_BYTES}, not {target_bytes!r}",
+            f"Kích thước phải từ 0 đến {MAX_BYTES} byte",
+        )
     # Two small builds tell the fixed cost (fonts, catalogue) and the cost of one page with
     # an unpadded picture; the rest of the target is spread over the pages as padding.
     one, two = len(_build(1, 0, seed)), len(_build(2, 0, seed))

@@ -16,7 +16,7 @@ from fpdf.enums import XPos, YPos
 
 from server.pdfgen import layout as L
 from server.pdfgen.errors import DocumentError
-from server.pdfgen.fonts import FAMILY, add_serif
+from server.pdfgen.fonts import FAMILY, add_serif, output_and_close
 from server.pdfgen.model import (
     AdministrativeDocument,
     Align,
@@ -52,9 +52,21 @@ def nfc(text: str) -> str:
 
 def _roman(n: int) -> str:
     out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                           (4, "IV"), (1, "I")):
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         count, n = divmod(n, value)
         out += letters * count
     return out
@@ -115,8 +127,9 @@ class _Renderer:
 
     def _lines(self, text: str, size: float, style: str, width: float) -> list[str]:
         self.pdf.set_font(FAMILY, style, size)
-        lines = self.pdf.multi_cell(width, L.line_height(size), nfc(text), align="L",
-                                    dry_run=True, output="LINES")
+        lines = self.pdf.multi_cell(
+            width, L.line_height(size), nfc(text), align="L", dry_run=True, output="LINES"
+        )
         return cast(list[str], lines)
 
     def _text_height(self, text: str, size: float, style: str, width: float) -> float:
@@ -127,8 +140,9 @@ class _Renderer:
         pdf = self.pdf
         pdf.set_font(FAMILY, style, size)
         pdf.set_xy(x, y)
-        pdf.multi_cell(w, L.line_height(size), nfc(text), align="C",
-                       new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.multi_cell(
+            w, L.line_height(size), nfc(text), align="C", new_x=XPos.LEFT, new_y=YPos.NEXT
+        )
         return pdf.get_y()
 
     def _widest(self, text: str, size: float, style: str, width: float) -> float:
@@ -188,18 +202,21 @@ class _Renderer:
         y = max(left_bottom, right_bottom) + 1.5
         left_end = self._centred(left_x, y, left_w, number_line(doc), L.NUMBER_PT, "")
         if doc.kind is DocumentKind.CONG_VAN:
-            left_end = self._centred(left_x, left_end + 1, left_w, f"V/v {doc.summary}",
-                                     L.ISSUER_PT, "")
-        right_end = self._centred(right_x, y, right_w, place_date_line(doc.place, doc.date),
-                                  L.PLACE_DATE_PT, "I")
+            left_end = self._centred(
+                left_x, left_end + 1, left_w, f"V/v {doc.summary}", L.ISSUER_PT, ""
+            )
+        right_end = self._centred(
+            right_x, y, right_w, place_date_line(doc.place, doc.date), L.PLACE_DATE_PT, "I"
+        )
         pdf.set_xy(L.MARGIN_LEFT, max(left_end, right_end) + 7)
 
     def _title(self) -> None:
         doc, pdf = self.doc, self.pdf
         mid = L.MARGIN_LEFT + L.CONTENT_W / 2
         if doc.kind is not DocumentKind.CONG_VAN:
-            y = self._centred(L.MARGIN_LEFT, pdf.get_y(), L.CONTENT_W, doc.kind.value.upper(),
-                              L.KIND_PT, "B")
+            y = self._centred(
+                L.MARGIN_LEFT, pdf.get_y(), L.CONTENT_W, doc.kind.value.upper(), L.KIND_PT, "B"
+            )
             width = L.CONTENT_W * 0.85
             y = self._centred(mid - width / 2, y, width, doc.summary, L.SUMMARY_PT, "B")
             self._rule(mid, y + 1.2, self._widest(doc.summary, L.SUMMARY_PT, "B", width) / 3)
@@ -213,8 +230,14 @@ class _Renderer:
         pdf.set_font(FAMILY, "", L.BODY_PT)
         if len(names) == 1:
             pdf.set_x(L.MARGIN_LEFT)
-            pdf.multi_cell(L.CONTENT_W, lh, nfc(f"Kính gửi: {names[0]}"), align="C",
-                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(
+                L.CONTENT_W,
+                lh,
+                nfc(f"Kính gửi: {names[0]}"),
+                align="C",
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
+            )
         else:
             label = "Kính gửi:"
             x = L.MARGIN_LEFT + 28
@@ -224,9 +247,14 @@ class _Renderer:
             for i, name in enumerate(names):
                 end = "." if i == len(names) - 1 else ";"
                 pdf.set_x(item_x)
-                pdf.multi_cell(L.PAGE_W - L.MARGIN_RIGHT - item_x, lh,
-                               nfc(f"- {name.rstrip(';.')}{end}"), align="L",
-                               new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+                pdf.multi_cell(
+                    L.PAGE_W - L.MARGIN_RIGHT - item_x,
+                    lh,
+                    nfc(f"- {name.rstrip(';.')}{end}"),
+                    align="L",
+                    new_x=XPos.LMARGIN,
+                    new_y=YPos.NEXT,
+                )
         pdf.set_y(pdf.get_y() + 4)
 
     # -- body --------------------------------------------------------------------------------
@@ -237,10 +265,16 @@ class _Renderer:
     def _paragraph(self, spans: tuple[Span, ...], align: Align, indent: bool) -> None:
         pdf = self.pdf
         pdf.set_font(FAMILY, "", L.BODY_PT)
-        with pdf.text_columns(text_align=align.value, line_height=L.LINE_FACTOR,
-                              l_margin=L.MARGIN_LEFT, r_margin=L.MARGIN_RIGHT) as columns:
-            with columns.paragraph(first_line_indent=L.FIRST_LINE_INDENT if indent else 0,
-                                   bottom_margin=L.PARAGRAPH_GAP) as para:
+        with pdf.text_columns(
+            text_align=align.value,
+            line_height=L.LINE_FACTOR,
+            l_margin=L.MARGIN_LEFT,
+            r_margin=L.MARGIN_RIGHT,
+        ) as columns:
+            with columns.paragraph(
+                first_line_indent=L.FIRST_LINE_INDENT if indent else 0,
+                bottom_margin=L.PARAGRAPH_GAP,
+            ) as para:
                 for span in spans:
                     pdf.set_font(FAMILY, _style(span), L.BODY_PT)
                     para.write(nfc(span.text))
@@ -264,14 +298,21 @@ class _Renderer:
             pdf.add_page()
         if table.caption:
             mid = L.MARGIN_LEFT + L.CONTENT_W / 2
-            y = self._centred(mid - L.CONTENT_W * 0.45, pdf.get_y(), L.CONTENT_W * 0.9,
-                              table.caption, L.BODY_PT, "B")
+            y = self._centred(
+                mid - L.CONTENT_W * 0.45,
+                pdf.get_y(),
+                L.CONTENT_W * 0.9,
+                table.caption,
+                L.BODY_PT,
+                "B",
+            )
             pdf.set_xy(L.MARGIN_LEFT, y + 1)
         if table.unit:
             pdf.set_font(FAMILY, "I", size)
             pdf.set_x(L.MARGIN_LEFT)
-            pdf.cell(L.CONTENT_W, lh, nfc(table.unit), align="R",
-                     new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.cell(
+                L.CONTENT_W, lh, nfc(table.unit), align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            )
         pdf.set_font(FAMILY, "", size)
         pdf.c_margin = 1.2
         bold = FontFace(emphasis="BOLD")
@@ -310,8 +351,9 @@ class _Renderer:
                 self._paragraph((label, *item.spans), item.align, item.first_line_indent)
         elif isinstance(block, BulletList):
             for item in block.items:
-                self._paragraph((Span(block.marker + " "), *item.spans), item.align,
-                                item.first_line_indent)
+                self._paragraph(
+                    (Span(block.marker + " "), *item.spans), item.align, item.first_line_indent
+                )
         elif isinstance(block, Table):
             self._table(block)
         elif isinstance(block, PageBreak):
@@ -371,8 +413,9 @@ class _Renderer:
 
     def _row_height(self, row: list[tuple[SignatureBlock, bool]]) -> float:
         head = max(self._signature_head_height(b, self._column(r)[1]) for b, r in row)
-        name = max(self._text_height(b.signer, L.SIGNATURE_PT, "B", self._column(r)[1])
-                   for b, r in row)
+        name = max(
+            self._text_height(b.signer, L.SIGNATURE_PT, "B", self._column(r)[1]) for b, r in row
+        )
         return head + L.SIGNATURE_SPACE + name
 
     def _recipients_height(self) -> float:
@@ -380,8 +423,9 @@ class _Renderer:
             return 0.0
         h = L.line_height(L.RECIPIENTS_LABEL_PT)
         for line in self._recipient_lines():
-            h += len(self._lines(line, L.RECIPIENTS_PT, "", L.LEFT_COL_W)) * \
-                L.line_height(L.RECIPIENTS_PT)
+            h += len(self._lines(line, L.RECIPIENTS_PT, "", L.LEFT_COL_W)) * L.line_height(
+                L.RECIPIENTS_PT
+            )
         return h
 
     def _recipient_lines(self) -> list[str]:
@@ -397,15 +441,19 @@ class _Renderer:
         if len(self.doc.signatures) == 1:
             return max(heights[0], self._recipients_height())
         rec = self._recipients_height()
-        return sum(heights) + L.SIGNATURE_ROW_GAP * (len(rows) - 1) + (
-            L.SIGNATURE_ROW_GAP + rec if rec else 0)
+        return (
+            sum(heights)
+            + L.SIGNATURE_ROW_GAP * (len(rows) - 1)
+            + (L.SIGNATURE_ROW_GAP + rec if rec else 0)
+        )
 
     def _closing(self) -> None:
         pdf = self.pdf
         total = self._closing_height()
         if total > pdf.page_break_trigger - L.MARGIN_TOP:
-            raise DocumentError("The signature blocks do not fit on one page",
-                                "Phần chữ ký không vừa một trang")
+            raise DocumentError(
+                "The signature blocks do not fit on one page", "Phần chữ ký không vừa một trang"
+            )
         if L.CLOSING_GAP + total > self._remaining():
             pdf.add_page()
         else:
@@ -415,8 +463,7 @@ class _Renderer:
         top = y = pdf.get_y()
         for row in self._signature_rows():
             bottom = y
-            space_top = y + max(self._signature_head_height(b, self._column(r)[1])
-                                for b, r in row)
+            space_top = y + max(self._signature_head_height(b, self._column(r)[1]) for b, r in row)
             for block, right in row:
                 bottom = max(bottom, self._signature(block, right, y, space_top))
             y = bottom + L.SIGNATURE_ROW_GAP
@@ -431,8 +478,9 @@ class _Renderer:
             h += self._text_height(block.authority.upper(), L.SIGNATURE_PT, "B", width)
         return h
 
-    def _signature(self, block: SignatureBlock, on_the_right: bool, top: float,
-                   space_top: float) -> float:
+    def _signature(
+        self, block: SignatureBlock, on_the_right: bool, top: float, space_top: float
+    ) -> float:
         """Draw one block: authority and title from `top`, the blank signature space from
         `space_top` (shared by a row so that names line up), then the name."""
         x, w = self._column(on_the_right)
@@ -445,29 +493,41 @@ class _Renderer:
         box_top, box_h = space_top + 1.5, L.SIGNATURE_SPACE - 3
         page = self.pdf.page - 1
         self.signature_boxes.append(
-            PageBox.from_mm(page, L.PAGE_H, box_left, box_top, box_w, box_h))
+            PageBox.from_mm(page, L.PAGE_H, box_left, box_top, box_w, box_h)
+        )
         if block.seal:
             # Decree 30: the seal covers about the left third of the signature image.
             seal_left = box_left + box_w / 3 - L.SEAL_SIZE
             seal_top = box_top + box_h / 2 - L.SEAL_SIZE / 2
             self.seal_boxes.append(
-                PageBox.from_mm(page, L.PAGE_H, seal_left, seal_top, L.SEAL_SIZE, L.SEAL_SIZE))
+                PageBox.from_mm(page, L.PAGE_H, seal_left, seal_top, L.SEAL_SIZE, L.SEAL_SIZE)
+            )
         else:
             self.seal_boxes.append(None)
-        return self._centred(x, space_top + L.SIGNATURE_SPACE, w, block.signer,
-                             L.SIGNATURE_PT, "B")
+        return self._centred(x, space_top + L.SIGNATURE_SPACE, w, block.signer, L.SIGNATURE_PT, "B")
 
     def _recipients(self, top: float) -> None:
         pdf = self.pdf
         pdf.set_font(FAMILY, "BI", L.RECIPIENTS_LABEL_PT)
         pdf.set_xy(L.MARGIN_LEFT, top)
-        pdf.cell(L.LEFT_COL_W, L.line_height(L.RECIPIENTS_LABEL_PT), "Nơi nhận:",
-                 new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.cell(
+            L.LEFT_COL_W,
+            L.line_height(L.RECIPIENTS_LABEL_PT),
+            "Nơi nhận:",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
         pdf.set_font(FAMILY, "", L.RECIPIENTS_PT)
         for line in self._recipient_lines():
             pdf.set_x(L.MARGIN_LEFT)
-            pdf.multi_cell(L.LEFT_COL_W, L.line_height(L.RECIPIENTS_PT), line, align="L",
-                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(
+                L.LEFT_COL_W,
+                L.line_height(L.RECIPIENTS_PT),
+                line,
+                align="L",
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
+            )
 
     # -- all of it ---------------------------------------------------------------------------
 
@@ -478,7 +538,7 @@ class _Renderer:
         self._title()
         self._body()
         self._closing()
-        data = bytes(pdf.output())
+        data = output_and_close(pdf)
         return RenderedDocument(
             pdf=data,
             pages=pdf.pages_count,
@@ -490,6 +550,7 @@ class _Renderer:
 def render(doc: AdministrativeDocument) -> RenderedDocument:
     """Render `doc` to PDF bytes, with the boxes where signatures and seals belong."""
     if not isinstance(doc, AdministrativeDocument):
-        raise DocumentError("render() takes an AdministrativeDocument",
-                            "render() cần một AdministrativeDocument")
+        raise DocumentError(
+            "render() takes an AdministrativeDocument", "render() cần một AdministrativeDocument"
+        )
     return _Renderer(doc).render()

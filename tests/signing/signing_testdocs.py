@@ -6,6 +6,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from server.pdfgen.fonts import output_and_close
 from signing.appearance import seal_box_for
 from signing.fields import FieldSpec
 
@@ -78,4 +79,4 @@ def minutes_pdf(pages: int = 3, filler_paragraphs: int = 4, title: str = "BIÊN 
         pdf.set_y(-40)
         pdf.cell(0, 10, f"Trang {page}/{pages}", align="C")
         pdf.set_auto_page_break(True, margin=56)
-    return bytes(pdf.output())
+    return output_and_close(pdf)

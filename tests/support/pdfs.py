@@ -10,6 +10,8 @@ from pathlib import Path
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 
+from server.pdfgen.fonts import output_and_close
+
 FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
 
@@ -20,7 +22,7 @@ def vietnamese_pdf(pages: int = 3, text: str = "Báo cáo tình hình kinh tế 
     for number in range(1, pages + 1):
         pdf.add_page()
         pdf.multi_cell(0, 8, f"{text}\nTrang {number}")
-    return bytes(pdf.output())
+    return output_and_close(pdf)
 
 
 def large_pdf(size: int, pages: int = 5) -> bytes:
