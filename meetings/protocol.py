@@ -422,8 +422,10 @@ CORE_REQUESTS: tuple[type[Request], ...] = (
 ALL_REQUESTS: tuple[type[Request], ...] = (
     CORE_REQUESTS + protocol_call.REQUESTS + protocol_live.REQUESTS + protocol_signing.REQUESTS
 )
-ClientRequest = Annotated[union_of(ALL_REQUESTS), Field(discriminator="type")]
-REQUEST_ADAPTER: TypeAdapter[Request] = TypeAdapter(ClientRequest)
+# Built at import from the feature lists, so type checkers see these as the base classes.
+ClientRequest = Request
+_REQUEST_UNION: Any = Annotated[union_of(ALL_REQUESTS), Field(discriminator="type")]
+REQUEST_ADAPTER: TypeAdapter[Request] = TypeAdapter(_REQUEST_UNION)
 REQUEST_TYPES: frozenset[str] = frozenset(
     t.model_fields["type"].annotation.__args__[0]  # type: ignore[union-attr]
     for t in ALL_REQUESTS
@@ -521,8 +523,9 @@ CORE_EVENTS: tuple[type[Model], ...] = (
 ALL_EVENTS: tuple[type[Model], ...] = (
     CORE_EVENTS + protocol_call.EVENTS + protocol_live.EVENTS + protocol_signing.EVENTS
 )
-ServerMessage = Annotated[union_of((Result, Error, *ALL_EVENTS)), Field(discriminator="type")]
-SERVER_ADAPTER: TypeAdapter[Model] = TypeAdapter(ServerMessage)
+ServerMessage = Model
+_SERVER_UNION: Any = Annotated[union_of((Result, Error, *ALL_EVENTS)), Field(discriminator="type")]
+SERVER_ADAPTER: TypeAdapter[Model] = TypeAdapter(_SERVER_UNION)
 EVENT_TYPES: frozenset[str] = frozenset(t.model_fields["type"].default for t in ALL_EVENTS)
 
 

@@ -27,8 +27,13 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("username")
     add.add_argument("--name", required=True, help="full name")
     add.add_argument("--title", default="", help="job title, e.g. 'Phó Chủ tịch'")
-    add.add_argument("--role", action="append", default=[], metavar="UNIT:ROLE",
-                     help=f"a role in a unit; roles: {', '.join(r.value for r in Role)}")
+    add.add_argument(
+        "--role",
+        action="append",
+        default=[],
+        metavar="UNIT:ROLE",
+        help=f"a role in a unit; roles: {', '.join(r.value for r in Role)}",
+    )
     add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     reset = sub.add_parser("reset-password", help="set a new password; logs out every device")
     reset.add_argument("username")
@@ -75,10 +80,18 @@ def main(argv: list[str]) -> int:
                 unit_id, _, role = spec.partition(":")
                 roles.append((unit_id, Role(role)))
             hashed = Passwords(config.auth).hash(_password(args.password_stdin))
-            person = store.write_sync(lambda db: ops.add_person(
-                db, f"per_{secrets.token_hex(8)}", args.username, args.name, args.title, roles,
-                hashed, by,
-            ))
+            person = store.write_sync(
+                lambda db: ops.add_person(
+                    db,
+                    f"per_{secrets.token_hex(8)}",
+                    args.username,
+                    args.name,
+                    args.title,
+                    roles,
+                    hashed,
+                    by,
+                )
+            )
             print(f"created {person.username} ({person.id})")
         elif args.command == "reset-password":
             hashed = Passwords(config.auth).hash(_password(args.password_stdin))
@@ -86,15 +99,18 @@ def main(argv: list[str]) -> int:
             print(f"password reset for {person.username}; every session ended")
         elif args.command == "list-people":
             for x in store.read_sync(directory_repo.all_people):
-                roles = ", ".join(f"{m.unit_id}:{m.role.value}" for m in x.memberships)
-                print(f"{x.username:24} {x.full_name:32} {roles}")
+                held = ", ".join(f"{m.unit_id}:{m.role.value}" for m in x.memberships)
+                print(f"{x.username:24} {x.full_name:32} {held}")
         elif args.command == "list-units":
             for u in store.read_sync(directory_repo.all_units).values():
                 state = "" if u.active else f"  (merged into {u.merged_into})"
                 print(f"{u.id:24} {u.kind.value:18} {u.name}{state}")
         elif args.command == "add-unit":
-            store.write_sync(lambda db: ops.add_unit(
-                db, args.unit_id, args.name, UnitKind(args.kind), args.parent, by))
+            store.write_sync(
+                lambda db: ops.add_unit(
+                    db, args.unit_id, args.name, UnitKind(args.kind), args.parent, by
+                )
+            )
             print(f"created unit {args.unit_id}")
         elif args.command == "rename-unit":
             store.write_sync(lambda db: ops.rename_unit(db, args.unit_id, args.name, by))

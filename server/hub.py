@@ -83,10 +83,10 @@ class Hub:
                 groups[readable].extend(conns)
             elif before is not None and allowed(person, Action.MEETING_VIEW, before, directory):
                 removed.extend(conns)
-        for readable, conns in groups.items():
+        for readable, members in groups.items():
             docs = [d for d in documents if d.id in set(readable)]
             message = p.MeetingUpdated(reason=reason, meeting=views.detail(meeting, docs))
-            self.send(conns, message)
+            self.send(members, message)
         if removed:
             self.send(removed, p.MeetingRemoved(meeting_id=meeting.id))
 

@@ -20,8 +20,12 @@ def parser() -> argparse.ArgumentParser:
     parse = argparse.ArgumentParser(prog="main.py demo", description=__doc__)
     parse.add_argument("--data", type=Path, default=Path("demo-data"))
     parse.add_argument("--port", type=int, default=8765)
-    parse.add_argument("--out", type=Path, default=Path("demo-output"),
-                       help="where the headless tour writes screenshots and its report")
+    parse.add_argument(
+        "--out",
+        type=Path,
+        default=Path("demo-output"),
+        help="where the headless tour writes screenshots and its report",
+    )
     parse.add_argument("--headless", action="store_true", help="even when a display exists")
     parse.add_argument("--seed-only", action="store_true", help="seed the data folder and stop")
     return parse

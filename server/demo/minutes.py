@@ -6,6 +6,7 @@ import datetime as dt
 
 from server.pdfgen import (
     AdministrativeDocument,
+    Block,
     BulletList,
     DocumentKind,
     Heading,
@@ -19,7 +20,7 @@ def ended_meeting_minutes(
     day: dt.date, title: str, chair: str, secretary: str, items: list[tuple[str, str]]
 ) -> AdministrativeDocument:
     """Minutes of a People's Committee meeting: attendance, what was presented, conclusions."""
-    body = [
+    body: list[Block] = [
         Paragraph.of(
             f"Vào lúc 08 giờ 00 phút ngày {day.day:02d} tháng {day.month:02d} năm {day.year}, "
             "tại Hội trường A, Trung tâm Hành chính thành phố, Ủy ban nhân dân thành phố Thủ Dầu "

@@ -28,8 +28,20 @@ from server.store.db import Store, migrate
 
 CITY_FILE = Path(__file__).resolve().parents[2] / "resources" / "demo" / "city.json"
 WARD_IDS = [
-    "phu-cuong", "hiep-thanh", "chanh-nghia", "phu-tho", "phu-hoa", "phu-loi", "hiep-an",
-    "dinh-hoa", "tan-an", "tuong-binh-hiep", "chanh-my", "phu-tan", "phu-my", "hoa-phu",
+    "phu-cuong",
+    "hiep-thanh",
+    "chanh-nghia",
+    "phu-tho",
+    "phu-hoa",
+    "phu-loi",
+    "hiep-an",
+    "dinh-hoa",
+    "tan-an",
+    "tuong-binh-hiep",
+    "chanh-my",
+    "phu-tan",
+    "phu-my",
+    "hoa-phu",
 ]
 
 
@@ -51,66 +63,119 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
 
 def _seed_directory(db: Db, data: dict[str, Any], password_hash: str) -> dict[str, str]:
     for unit in data["units"]:
-        ops.add_unit(db, unit["id"], unit["name"], UnitKind(unit["kind"]), unit["parent_id"],
-                     "demo")
+        ops.add_unit(
+            db, unit["id"], unit["name"], UnitKind(unit["kind"]), unit["parent_id"], "demo"
+        )
     ids: dict[str, str] = {}
     for person in data["people"]:
         created = ops.add_person(
-            db, f"per_{person['username'].replace('.', '_')}", person["username"],
-            person["full_name"], person["title"],
-            [(unit_id, Role(role)) for unit_id, role in person["roles"]], password_hash, "demo",
+            db,
+            f"per_{person['username'].replace('.', '_')}",
+            person["username"],
+            person["full_name"],
+            person["title"],
+            [(unit_id, Role(role)) for unit_id, role in person["roles"]],
+            password_hash,
+            "demo",
         )
         ids[created.full_name] = created.id
     return ids
 
 
 def _add_meeting(
-    db: Db, blobs: BlobStore, demo: DemoMeeting, *, meeting_id: str, organiser: str,
-    starts: dt.datetime, minutes: int, status: MeetingStatus, hall: str | None, video: bool,
-    invited_units: list[str], people: dict[str, str], uploader: str,
+    db: Db,
+    blobs: BlobStore,
+    demo: DemoMeeting,
+    *,
+    meeting_id: str,
+    organiser: str,
+    starts: dt.datetime,
+    minutes: int,
+    status: MeetingStatus,
+    hall: str | None,
+    video: bool,
+    invited_units: list[str],
+    people: dict[str, str],
+    uploader: str,
     extra_documents: list[tuple[str, str, bytes, int]],
 ) -> None:
     items: list[AgendaItem] = [
-        AgendaItem(id=f"{meeting_id}-open", title="Khai mạc, thông qua chương trình",
-                   planned_minutes=10, presenter_id=people.get(demo.chair.name),
-                   presenter_name=demo.chair.name)
+        AgendaItem(
+            id=f"{meeting_id}-open",
+            title="Khai mạc, thông qua chương trình",
+            planned_minutes=10,
+            presenter_id=people.get(demo.chair.name),
+            presenter_name=demo.chair.name,
+        )
     ]
     documents: list[DocumentMeta] = []
     for index, doc in enumerate(demo.documents, 1):
         rendered = render(doc.document)
         sha256 = blobs.put(rendered.pdf)
         meta = DocumentMeta(
-            id=f"{meeting_id}-doc{index}", meeting_id=meeting_id, title=doc.title,
-            filename=doc.file_name, sha256=sha256, size=len(rendered.pdf),
-            pages=rendered.pages, classification=Classification.INTERNAL,
-            uploaded_by=uploader, uploaded_at=now(), is_draft=doc.document.draft,
+            id=f"{meeting_id}-doc{index}",
+            meeting_id=meeting_id,
+            title=doc.title,
+            filename=doc.file_name,
+            sha256=sha256,
+            size=len(rendered.pdf),
+            pages=rendered.pages,
+            classification=Classification.INTERNAL,
+            uploaded_by=uploader,
+            uploaded_at=now(),
+            is_draft=doc.document.draft,
         )
         documents.append(meta)
-        items.append(AgendaItem(
-            id=f"{meeting_id}-item{index}", title=doc.title, planned_minutes=30 + 10 * index,
-            presenter_id=people.get(doc.presenter.name), presenter_name=doc.presenter.name,
-            document_ids=(meta.id,),
-        ))
-    items.append(AgendaItem(id=f"{meeting_id}-close", title="Kết luận của chủ trì",
-                            planned_minutes=15, presenter_id=people.get(demo.chair.name),
-                            presenter_name=demo.chair.name))
+        items.append(
+            AgendaItem(
+                id=f"{meeting_id}-item{index}",
+                title=doc.title,
+                planned_minutes=30 + 10 * index,
+                presenter_id=people.get(doc.presenter.name),
+                presenter_name=doc.presenter.name,
+                document_ids=(meta.id,),
+            )
+        )
+    items.append(
+        AgendaItem(
+            id=f"{meeting_id}-close",
+            title="Kết luận của chủ trì",
+            planned_minutes=15,
+            presenter_id=people.get(demo.chair.name),
+            presenter_name=demo.chair.name,
+        )
+    )
     for index, (title, filename, pdf, pages) in enumerate(extra_documents, 1):
         sha256 = blobs.put(pdf)
-        documents.append(DocumentMeta(
-            id=f"{meeting_id}-extra{index}", meeting_id=meeting_id, title=title,
-            filename=filename, sha256=sha256, size=len(pdf), pages=pages,
-            classification=Classification.INTERNAL, uploaded_by=uploader, uploaded_at=now(),
-        ))
+        documents.append(
+            DocumentMeta(
+                id=f"{meeting_id}-extra{index}",
+                meeting_id=meeting_id,
+                title=title,
+                filename=filename,
+                sha256=sha256,
+                size=len(pdf),
+                pages=pages,
+                classification=Classification.INTERNAL,
+                uploaded_by=uploader,
+                uploaded_at=now(),
+            )
+        )
     meeting = Meeting(
-        id=meeting_id, title=demo.title, organiser_unit_id=organiser, starts_at=starts,
-        ends_at=starts + dt.timedelta(minutes=minutes), place=Place(hall=hall, video=video),
-        status=status, invited_unit_ids=tuple(invited_units), agenda=tuple(items),
+        id=meeting_id,
+        title=demo.title,
+        organiser_unit_id=organiser,
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(minutes=minutes),
+        place=Place(hall=hall, video=video),
+        status=status,
+        invited_unit_ids=tuple(invited_units),
+        agenda=tuple(items),
     )
     meetings_repo.save(db, meeting, None)
     for meta in documents:
         documents_repo.insert_document(db, meta)
-    audit_repo.record(db, uploader, "meeting.created", meeting_id, title=meeting.title,
-                      by="demo")
+    audit_repo.record(db, uploader, "meeting.created", meeting_id, title=meeting.title, by="demo")
 
 
 def seed_demo(
@@ -136,28 +201,77 @@ def seed_demo(
         def seed(db: Db) -> list[str]:
             people = _seed_directory(db, data, password_hash)
             secretary = people["Đặng Ngọc Lan"]
-            minutes = render(ended_meeting_minutes(
-                last_week, city_meeting.title, city_meeting.chair.name, "Đặng Ngọc Lan",
-                [(d.title, d.presenter.name) for d in city_meeting.documents],
-            ))
+            minutes = render(
+                ended_meeting_minutes(
+                    last_week,
+                    city_meeting.title,
+                    city_meeting.chair.name,
+                    "Đặng Ngọc Lan",
+                    [(d.title, d.presenter.name) for d in city_meeting.documents],
+                )
+            )
             meetings = [
-                (city_meeting, "ubnd", _at(last_week, 8), 210, MeetingStatus.ENDED,
-                 "Hội trường A - Trung tâm Hành chính thành phố", True, ["ubnd", *WARD_IDS],
-                 [("Biên bản phiên họp", "bien-ban-phien-hop.pdf", minutes.pdf,
-                   minutes.pages)]),
-                (joint_meeting, "thanh-uy", _at(today, 14), 180, MeetingStatus.PUBLISHED,
-                 "Hội trường Thành ủy", True, ["thanh-uy", "ubnd", *WARD_IDS], []),
-                (ward_meeting, "phu-cuong", _at(today + dt.timedelta(days=7), 8), 150,
-                 MeetingStatus.PUBLISHED, "Phòng họp UBND phường Phú Cường", True,
-                 ["phu-cuong"], []),
+                (
+                    city_meeting,
+                    "ubnd",
+                    _at(last_week, 8),
+                    210,
+                    MeetingStatus.ENDED,
+                    "Hội trường A - Trung tâm Hành chính thành phố",
+                    True,
+                    ["ubnd", *WARD_IDS],
+                    [("Biên bản phiên họp", "bien-ban-phien-hop.pdf", minutes.pdf, minutes.pages)],
+                ),
+                (
+                    joint_meeting,
+                    "thanh-uy",
+                    _at(today, 14),
+                    180,
+                    MeetingStatus.PUBLISHED,
+                    "Hội trường Thành ủy",
+                    True,
+                    ["thanh-uy", "ubnd", *WARD_IDS],
+                    [],
+                ),
+                (
+                    ward_meeting,
+                    "phu-cuong",
+                    _at(today + dt.timedelta(days=7), 8),
+                    150,
+                    MeetingStatus.PUBLISHED,
+                    "Phòng họp UBND phường Phú Cường",
+                    True,
+                    ["phu-cuong"],
+                    [],
+                ),
             ]
             ids = []
-            for demo, organiser, starts, minutes_long, status, hall, video, units, extra in meetings:
+            for (
+                demo,
+                organiser,
+                starts,
+                minutes_long,
+                status,
+                hall,
+                video,
+                units,
+                extra,
+            ) in meetings:
                 meeting_id = f"mtg_{demo.key}"[:64]
                 _add_meeting(
-                    db, blobs, demo, meeting_id=meeting_id, organiser=organiser, starts=starts,
-                    minutes=minutes_long, status=status, hall=hall, video=video,
-                    invited_units=units, people=people, uploader=secretary,
+                    db,
+                    blobs,
+                    demo,
+                    meeting_id=meeting_id,
+                    organiser=organiser,
+                    starts=starts,
+                    minutes=minutes_long,
+                    status=status,
+                    hall=hall,
+                    video=video,
+                    invited_units=units,
+                    people=people,
+                    uploader=secretary,
                     extra_documents=extra,
                 )
                 ids.append(meeting_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 from server.config import ServerConfig
@@ -10,8 +11,13 @@ from server.demo.seed import DemoCity
 from server.store import directory_repo, documents_repo, meetings_repo
 from server.store.db import Store
 
-STATUS_VI = {"draft": "dự thảo", "published": "đã phát hành", "in_progress": "đang họp",
-             "ended": "đã kết thúc", "archived": "đã lưu trữ"}
+STATUS_VI = {
+    "draft": "dự thảo",
+    "published": "đã phát hành",
+    "in_progress": "đang họp",
+    "ended": "đã kết thúc",
+    "archived": "đã lưu trữ",
+}
 
 
 def print_tour(data_dir: Path, city: DemoCity, url: str, fingerprint: str) -> None:
@@ -27,8 +33,10 @@ def print_tour(data_dir: Path, city: DemoCity, url: str, fingerprint: str) -> No
         for unit in units.values():
             print(f"  - {unit.name}")
         roles = Counter(m.role.value for x in people for m in x.memberships)
-        print(f"\nNgười dùng / people: {len(people)}; roles: "
-              + ", ".join(f"{role} {count}" for role, count in sorted(roles.items())))
+        print(
+            f"\nNgười dùng / people: {len(people)}; roles: "
+            + ", ".join(f"{role} {count}" for role, count in sorted(roles.items()))
+        )
         print(f"\nTài khoản thử / demo accounts (mật khẩu / password: {city.password}):")
         for account in city.featured:
             print(f"  {account['username']:20} {account['label_vi']} / {account['label_en']}")
@@ -36,17 +44,20 @@ def print_tour(data_dir: Path, city: DemoCity, url: str, fingerprint: str) -> No
         for meeting in meetings:
             documents = {
                 d.id: d
-                for d in store.read_sync(lambda db, m=meeting: documents_repo.of_meeting(db, m.id))
+                for d in store.read_sync(partial(documents_repo.of_meeting, meeting_id=meeting.id))
             }
             place = meeting.place.hall or "trực tuyến"
             video = " + trực tuyến" if meeting.place.video and meeting.place.hall else ""
             print(f"\n  {meeting.title}")
-            print(f"    {meeting.starts_at:%d/%m/%Y %H:%M} · {place}{video} · "
-                  f"{STATUS_VI[meeting.status.value]} · {meeting.planned_minutes} phút")
+            print(
+                f"    {meeting.starts_at:%d/%m/%Y %H:%M} · {place}{video} · "
+                f"{STATUS_VI[meeting.status.value]} · {meeting.planned_minutes} phút"
+            )
             attached = set()
             for number, item in enumerate(meeting.agenda, 1):
-                print(f"    {number}. {item.title} ({item.planned_minutes}′, "
-                      f"{item.presenter_name})")
+                print(
+                    f"    {number}. {item.title} ({item.planned_minutes}′, {item.presenter_name})"
+                )
                 for document_id in item.document_ids:
                     d = documents[document_id]
                     attached.add(d.id)

@@ -92,12 +92,12 @@ async def resume(app: AppState, conn: Connection, request: p.Resume) -> p.LoginR
         return directory_repo.person(db, found[0]), found[1]
 
     found = await app.store.read(lookup)
-    if found is None or found[0] is None or found[1] <= now():
+    person, expires = found if found is not None else (None, now())
+    if person is None or expires <= now():
         raise Unauthenticated(
             "The session has expired; log in again.",
             "Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.",
         )
-    person, expires = found
     if not person.active:
         raise Unauthenticated("Your account is disabled.", "Tài khoản của bạn đã bị khóa.")
     _attach(app, conn, person, hashed)

@@ -72,8 +72,9 @@ async def begin_upload(app: AppState, conn: Connection, request: p.BeginUpload) 
         )
         if existing is not None:
             return existing  # resume where the dropped connection left off
-        row = {
-            "id": new_id("upl"),
+        upload_id = new_id("upl")
+        row: dict[str, Any] = {
+            "id": upload_id,
             "person_id": view.person.id,
             "meeting_id": request.meeting_id,
             "filename": filename,
@@ -89,7 +90,7 @@ async def begin_upload(app: AppState, conn: Connection, request: p.BeginUpload) 
         }
         documents_repo.insert_upload(db, row)
         audit_repo.record(
-            db, view.person.id, "upload.begin", row["id"], filename=filename, size=request.size
+            db, view.person.id, "upload.begin", upload_id, filename=filename, size=request.size
         )
         return row
 

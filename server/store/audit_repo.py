@@ -11,7 +11,11 @@ from server.store.clock import from_text, now, to_text
 
 
 def record(
-    conn: Connection, person_id: str | None, action: str, target: str | None = None,
+    conn: Connection,
+    person_id: str | None,
+    action: str,
+    target: str | None = None,
+    /,
     **detail: Any,
 ) -> None:
     conn.execute(
@@ -25,6 +29,4 @@ def entries(conn: Connection, limit: int, before_seq: int | None) -> list[dict[s
     query = select(t.audit).order_by(t.audit.c.seq.desc()).limit(limit)
     if before_seq is not None:
         query = query.where(t.audit.c.seq < before_seq)
-    return [
-        {**dict(r._mapping), "at": from_text(r.at)} for r in conn.execute(query)
-    ]
+    return [{**dict(r._mapping), "at": from_text(r.at)} for r in conn.execute(query)]
