@@ -48,7 +48,7 @@ async def test_controller_signs_in_one_go_refuses_a_wrong_password_and_declines(
         )
         for title in ("Biên bản", "Kết luận", "Thông báo")
     ]
-    me = p.PersonView.model_validate((await chair.call("me.get")))
+    me = p.PersonView.model_validate(await chair.call("me.get"))
     view = FakeView("sai-mat-khau", "pw-chair")
     controller = SigningController(view, lambda: chair, me)
     waiting = await controller.refresh()

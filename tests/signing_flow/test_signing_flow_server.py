@@ -294,3 +294,34 @@ async def test_who_may_send_and_which_certificates_count(
     await register(clerk, flow_pki, "org")
     listed = await clerk.call("signing.certificates")
     assert [c["common_name"] for c in listed] == [ORG]
+
+
+async def test_without_a_registered_certificate_nothing_is_accepted_and_cancel_ends_it(
+    login: Login, minutes_doc: Minutes, flow_pki: FlowPki
+) -> None:
+    secretary, delegate = await login("secretary"), await login("delegate")
+    created = ps.SigningRequestView.model_validate(
+        await secretary.call(
+            "signing.request",
+            meeting_id=minutes_doc.meeting_id,
+            document_id=minutes_doc.document_id,
+            signers=[signer_specs(minutes_doc.rendered, PEOPLE)[1]],
+        )
+    )
+    _, revision0 = await service.fetch_revision(delegate, created.id, 0)
+    signed = await sign_p12(flow_pki, "token-user", revision0, "pho_chu_tich")
+    error = await refused(service.submit(delegate, created.id, 0, signed))
+    assert error.code == "invalid_state" and "đăng ký chứng thư" in error.message_vi
+    panel = ps.ValidationView.model_validate(
+        await delegate.call("signing.validate", request_id=created.id, revision=0)
+    )
+    assert panel.signatures == [] and not panel.all_valid
+    error = await refused(delegate.call("signing.cancel", request_id=created.id, reason="Không"))
+    assert error.code == "forbidden"  # a signer may decline, not cancel
+    cancelled = ps.SigningRequestView.model_validate(
+        await secretary.call("signing.cancel", request_id=created.id, reason="Đã thay văn bản.")
+    )
+    assert cancelled.status == "cancelled" and cancelled.turn_person_id is None
+    await delegate.call("signing.register_certificate", pem=flow_pki.pem("token-user"))
+    error = await refused(service.submit(delegate, created.id, 0, signed))
+    assert error.code == "invalid_state"  # cancelled: read-only
