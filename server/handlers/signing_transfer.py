@@ -7,21 +7,25 @@ import asyncio
 import functools
 import hashlib
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from asn1crypto import x509
 from sqlalchemy import Connection as Db
 
+from meetings import meeting as meeting_rules
 from meetings import protocol_signing as ps
 from meetings import signing_flow as flow
+from meetings.documents import DocumentMeta
 from meetings.errors import BadRequest, ChecksumMismatch, Conflict, InvalidState, NotFound, TooLarge
+from meetings.meeting import Meeting, MeetingStatus
+from meetings.permissions import Directory
 from meetings.signing_flow import SignatureRefused, SignatureRequest
 from server import signing_trust, signing_views
 from server.handlers import BinaryReply, handles
-from server.handlers.common import caller, new_id
+from server.handlers.common import caller, directory, new_id
 from server.handlers.signing import visible_request
-from server.store import audit_repo, signing_repo
+from server.store import audit_repo, documents_repo, meetings_repo, signing_repo
 from server.store.clock import now, to_text
 from signing.errors import RevisionRefused, SigningError
 from signing.keys import cert_sha256
@@ -153,7 +157,9 @@ async def accept(
     )
     sha256 = await loop.run_in_executor(None, app.blobs.put, uploaded)
 
-    def transaction(db: Db) -> tuple[SignatureRequest, ps.SigningRequestView]:
+    def transaction(
+        db: Db,
+    ) -> tuple[SignatureRequest, ps.SigningRequestView, _Archived | None]:
         current = signing_repo.request(db, request_id)
         assert current is not None
         if current.version != x.version:
@@ -178,14 +184,71 @@ async def accept(
             cert_sha256=report.cert_sha256,
             level=report.level.value if report.level else None,
         )
+        archived = None
         if after.status is flow.RequestStatus.COMPLETED:
-            audit_repo.record(db, person_id, "signing.completed", request_id, sha256=sha256)
-        return after, signing_views.load_view(db, after)
+            archived = _archive_signed(db, after, sha256, len(uploaded), person_id)
+            audit_repo.record(
+                db,
+                person_id,
+                "signing.completed",
+                request_id,
+                sha256=sha256,
+                document=archived.document.id,
+            )
+        return after, signing_views.load_view(db, after), archived
 
-    after, view = await app.store.write(transaction)
+    after, view, archived = await app.store.write(transaction)
     reason = "completed" if after.status is flow.RequestStatus.COMPLETED else "signed"
     signing_views.notify(app.hub, after, view, reason)
+    if archived is not None:
+        app.hub.document_added(archived.document, archived.meeting, archived.directory)
+        app.hub.meeting_changed(
+            archived.meeting, archived.documents, archived.directory, "documents", archived.before
+        )
     return view
+
+
+@dataclass(frozen=True)
+class _Archived:
+    document: DocumentMeta
+    meeting: Meeting
+    before: Meeting
+    documents: list[DocumentMeta]
+    directory: Directory
+
+
+def _archive_signed(
+    db: Db, x: SignatureRequest, sha256: str, size: int, person_id: str
+) -> _Archived:
+    """The fully signed file joins the meeting's documents as the new version of the one sent
+    for signature (a document's bytes never change); agenda items point at it while the
+    meeting is still open."""
+    original = documents_repo.document(db, x.document_id)
+    meeting = meetings_repo.load(db, x.meeting_id)
+    assert original is not None and meeting is not None
+    stem = original.filename.removesuffix(".pdf").removesuffix(".PDF")
+    document = replace(
+        original,
+        id=new_id("doc"),
+        title=f"{original.title} (đã ký số)"[:300],
+        filename=f"{stem}-da-ky.pdf",
+        sha256=sha256,
+        size=size,
+        uploaded_by=person_id,
+        uploaded_at=now(),
+        is_draft=False,
+        previous_id=original.id,
+    )
+    documents_repo.insert_document(db, document)
+    before = meeting
+    if meeting.status not in (MeetingStatus.ENDED, MeetingStatus.ARCHIVED) and any(
+        original.id in item.document_ids for item in meeting.agenda
+    ):
+        meeting = meeting_rules.replace_document(meeting, original.id, document.id)
+        meetings_repo.save(db, meeting, before.version)
+    return _Archived(
+        document, meeting, before, documents_repo.of_meeting(db, x.meeting_id), directory(db)
+    )
 
 
 @handles(ps.SubmitRevision, binary=True)

@@ -37,6 +37,14 @@ async def test_controller_signs_in_one_go_refuses_a_wrong_password_and_declines(
 ) -> None:
     secretary, chair = await login("secretary"), await login("chair")
     await chair.call("signing.register_certificate", pem=flow_pki.pem("chair"))
+    meeting = await secretary.call("meeting.get", meeting_id=minutes_doc.meeting_id)
+    item = meeting["agenda"][0]["id"]
+    await secretary.call(
+        "agenda.attach",
+        meeting_id=minutes_doc.meeting_id,
+        item_id=item,
+        document_id=minutes_doc.document_id,
+    )
     specs = signer_specs(minutes_doc.rendered, PEOPLE)
     created = [
         await secretary.call(
@@ -64,6 +72,12 @@ async def test_controller_signs_in_one_go_refuses_a_wrong_password_and_declines(
     assert view.asked == ["password", "password"]  # once per round, not per document
     assert [d.status for d in done] == ["completed", "completed"]
     assert view.progress[-1][0] == view.progress[-1][1]
+    # Each signed file is a new version of the minutes; the agenda item that held the minutes
+    # now holds the first signed one (the second request's original is no longer there).
+    meeting = await secretary.call("meeting.get", meeting_id=minutes_doc.meeting_id)
+    versions = [d for d in meeting["documents"] if d["previous_id"] == minutes_doc.document_id]
+    assert len(versions) == 2
+    assert meeting["agenda"][0]["document_ids"] == [versions[0]["id"]]
     left = await controller.refresh()
     assert [w.id for w in left] == [waiting[2].id]
 

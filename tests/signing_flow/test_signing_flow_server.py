@@ -209,6 +209,12 @@ async def test_three_signers_and_the_seal_in_turn(
     ]
     assert "HỢP LỆ" in panel.summary_vi and "KHÔNG HỢP LỆ" not in panel.summary_vi
 
+    # The signed file joins the meeting as the new version of the minutes.
+    meeting = await secretary.call("meeting.get", meeting_id=minutes_doc.meeting_id)
+    (archived,) = [d for d in meeting["documents"] if d["previous_id"] == created.document_id]
+    assert archived["sha256"] == done.revisions[-1].sha256 and archived["size"] == len(final)
+    assert archived["title"].endswith("(đã ký số)")
+
     # A finished request is read-only.
     error = await refused(secretary.call("signing.decline", request_id=created.id, reason="x"))
     assert error.code == "invalid_state"
