@@ -17,16 +17,21 @@ def add_serif(pdf: FPDF) -> None:
         pdf.add_font(FAMILY, style, str(FONT_DIR / f"NotoSerif-{face}.ttf"))
 
 
-def output_and_close(pdf: FPDF) -> bytes:
-    """The finished PDF's bytes, with the font files closed.
+def close_fonts(pdf: FPDF) -> None:
+    """Close the font files fpdf2 opened.
 
     fpdf2 opens each TrueType file lazily and keeps it open for as long as the document
-    object lives; closing them here avoids a ResourceWarning when it is collected later.
+    object lives; closing them avoids a ResourceWarning when it is collected later.
     """
+    for font in pdf.fonts.values():
+        ttfont = getattr(font, "ttfont", None)
+        if ttfont is not None:
+            ttfont.close()
+
+
+def output_and_close(pdf: FPDF) -> bytes:
+    """The finished PDF's bytes, with the font files closed."""
     try:
         return bytes(pdf.output())
     finally:
-        for font in pdf.fonts.values():
-            ttfont = getattr(font, "ttfont", None)
-            if ttfont is not None:
-                ttfont.close()
+        close_fonts(pdf)

@@ -16,7 +16,7 @@ from fpdf.enums import XPos, YPos
 
 from server.pdfgen import layout as L
 from server.pdfgen.errors import DocumentError
-from server.pdfgen.fonts import FAMILY, add_serif, output_and_close
+from server.pdfgen.fonts import FAMILY, add_serif, close_fonts
 from server.pdfgen.model import (
     AdministrativeDocument,
     Align,
@@ -538,7 +538,7 @@ class _Renderer:
         self._title()
         self._body()
         self._closing()
-        data = output_and_close(pdf)
+        data = bytes(pdf.output())
         return RenderedDocument(
             pdf=data,
             pages=pdf.pages_count,
@@ -553,4 +553,8 @@ def render(doc: AdministrativeDocument) -> RenderedDocument:
         raise DocumentError(
             "render() takes an AdministrativeDocument", "render() cần một AdministrativeDocument"
         )
-    return _Renderer(doc).render()
+    renderer = _Renderer(doc)
+    try:
+        return renderer.render()
+    finally:
+        close_fonts(renderer.pdf)  # also when the layout fails half-way
