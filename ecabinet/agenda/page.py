@@ -84,6 +84,8 @@ class MeetingPage(QWidget):
         self.documents_view.setModel(self.documents)
         self.documents_view.activated.connect(self._document_activated)
         self.documents_view.doubleClicked.connect(self._document_activated)
+        self.documents_view.selectionModel().currentChanged.connect(
+            lambda current, _previous: self.replace_button.setEnabled(current.isValid()))
         self.invitees_view = QListView()
         self.invitees_view.setModel(self.invitees)
 
@@ -131,6 +133,8 @@ class MeetingPage(QWidget):
         self.add_button = QPushButton()
         self.remove_button = QPushButton()
         self.attach_button = QPushButton()
+        self.replace_button = QPushButton()
+        self.replace_button.setEnabled(False)  # until a document is selected
         self.edit_button = QPushButton()
         self.edit_button.hide()  # shown once a meeting editor is connected to edit_meeting
         self.publish_button = QPushButton()
@@ -138,7 +142,8 @@ class MeetingPage(QWidget):
         self.progress.setMaximumWidth(180)
         self.progress.hide()
         for widget in (self.new_title, self.new_presenter, self.new_minutes, self.add_button,
-                       self.remove_button, self.attach_button, self.progress, self.edit_button,
+                       self.remove_button, self.attach_button, self.replace_button,
+                       self.progress, self.edit_button,
                        self.publish_button):
             row.addWidget(widget)
         row.setStretch(0, 3)
@@ -147,6 +152,7 @@ class MeetingPage(QWidget):
         self.new_title.returnPressed.connect(self._add_item)
         self.remove_button.clicked.connect(self._remove_item)
         self.attach_button.clicked.connect(self._choose_file)
+        self.replace_button.clicked.connect(self._choose_new_version)
         self.publish_button.clicked.connect(self._publish)
         self.edit_button.clicked.connect(lambda: self.edit_meeting.emit(self.meeting.id))
         return tools
@@ -155,11 +161,13 @@ class MeetingPage(QWidget):
         self.new_title.setPlaceholderText(self.tr("New agenda item"))
         self.new_presenter.setPlaceholderText(self.tr("Presenter"))
         self.new_minutes.setSuffix(self.tr(" min"))
-        self.add_button.setText(self.tr("Add item"))
-        self.remove_button.setText(self.tr("Remove item"))
-        self.attach_button.setText(self.tr("Attach PDF…"))
-        self.edit_button.setText(self.tr("Edit meeting…"))
-        self.publish_button.setText(self.tr("Publish"))
+        self.add_button.setText(self.tr("A&dd item"))
+        self.remove_button.setText(self.tr("&Remove item"))
+        self.attach_button.setText(self.tr("&Attach PDF…"))
+        self.replace_button.setText(self.tr("Replace with &new version…"))
+        self.replace_button.setToolTip(self.tr("Upload a new version of the selected document"))
+        self.edit_button.setText(self.tr("&Edit meeting…"))
+        self.publish_button.setText(self.tr("&Publish"))
         self.invitees_label.setText(self.tr("Invited"))
         self.show_meeting(self.meeting)
 
@@ -276,6 +284,34 @@ class MeetingPage(QWidget):
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.filesSelected.connect(lambda files: self.attach_files([Path(f) for f in files]))
         dialog.open()
+
+    def selected_document_id(self) -> str | None:
+        index = self.documents_view.currentIndex()
+        return index.data(DocumentIdRole) if index.isValid() else None
+
+    def _choose_new_version(self) -> None:
+        document_id = self.selected_document_id()
+        if document_id is None:
+            return
+        dialog = QFileDialog(self, self.tr("Choose the new version (PDF)"))
+        dialog.setNameFilter(self.tr("PDF documents (*.pdf)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda f: self.replace_document(document_id, Path(f)))
+        dialog.open()
+
+    @asyncSlot(str, object)
+    async def replace_document(self, document_id: str, path: Path) -> p.DocumentView | None:
+        """Upload `path` as the new version of `document_id`, on the same agenda item."""
+        self.message.hide()
+        item_id = next((i.id for i in self.meeting.agenda if document_id in i.document_ids),
+                       None)
+        self.progress.setValue(0)
+        self.progress.show()
+        try:
+            return await self.secretary.attach(self.meeting.id, item_id, path,
+                                               replaces=document_id)
+        finally:
+            self.progress.hide()
 
     @asyncSlot(list)
     async def attach_files(self, paths: list[Path]) -> None:

@@ -5,8 +5,16 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTabWidget, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 from qasync import asyncSlot
 
 from ecabinet.agenda.page import MeetingPage
@@ -20,6 +28,7 @@ from ecabinet.net.connection import Connection
 from ecabinet.notes.service import Annotations
 from ecabinet.offline.vault import Vault, VaultError
 from ecabinet.secretary.controller import SecretaryController
+from ecabinet.secretary.meeting_editor import MeetingEditor
 from ecabinet.signing.page import SigningPage  # signing feature (issue 5)
 from meetings import protocol as p
 
@@ -42,6 +51,15 @@ class Workspace(QTabWidget):
         self.annotations = annotations
         self.me = me
         self.secretary = SecretaryController(self, connection, store)
+        self.editor = MeetingEditor(self, self.secretary, store, me)
+        self.editor.saved.connect(lambda detail: self.open_meeting(detail.id))
+        self.new_meeting_button = QPushButton()
+        # A shortcut of its own: a button's shortcut is reset by every setText (retranslation).
+        self.new_meeting_shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
+        self.new_meeting_shortcut.activated.connect(self._new_meeting_by_key)
+        self.new_meeting_button.clicked.connect(self.editor.new_meeting)
+        self.new_meeting_button.setVisible(self.editor.may_create())
+        self.setCornerWidget(self.new_meeting_button, Qt.Corner.TopRightCorner)
         self.badge = 0
         self.week = WeekView(store)
         self.list_model = MeetingListModel(store)
@@ -70,11 +88,17 @@ class Workspace(QTabWidget):
         self.setTabText(0, f"{calendar} ({self.badge})" if self.badge else calendar)
         self.setTabText(1, self.tr("Meetings"))
         self.setTabText(2, self.tr("Waiting for my signature"))
+        self.new_meeting_button.setText(self.tr("New meeting…"))
+        self.new_meeting_button.setToolTip(self.tr("Create a meeting (Ctrl+N)"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _new_meeting_by_key(self) -> None:
+        if self.editor.may_create():
+            self.editor.new_meeting()
 
     def bump_badge(self) -> None:
         if self.currentIndex() != 0:
@@ -123,6 +147,8 @@ class Workspace(QTabWidget):
         page = MeetingPage(detail, self.store, self.connection, self.me,
                            is_offline=self.vault.has_document)
         page.open_document.connect(self.open_document)
+        page.edit_meeting.connect(self.editor.edit)
+        page.edit_button.show()
         self.addTab(page, detail.title[:40])
         self.setCurrentWidget(page)
         return page
