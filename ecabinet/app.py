@@ -78,7 +78,7 @@ def main(argv: list[str]) -> int:
     demo = load_demo_accounts() if args.demo_accounts else []
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
         window = MainWindow(settings, Connection(), demo)
-        window.translations = translations  # type: ignore[attr-defined]
+        window.translations = translations
         runner.run(run_window(window, app))
     return 0
 

@@ -6,15 +6,18 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QProgressBar,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
 from qasync import asyncSlot
 
+from ecabinet.core.i18n import Translations
 from ecabinet.core.settings import Settings
 from ecabinet.data.meeting_store import MeetingStore
 from ecabinet.login.controller import LoginController, SignedIn
@@ -28,6 +31,7 @@ from ecabinet.offline.outbox import Outbox
 from ecabinet.offline.sync import DocumentSync
 from ecabinet.offline.user_cache import open_vault
 from ecabinet.offline.vault import Vault
+from ecabinet.preferences.dialog import SettingsDialog
 from ecabinet.shell.notifier import Notifier
 from ecabinet.shell.status import OFFLINE_MODE, RECONNECTED, link_text, translated
 from ecabinet.shell.workspace import Workspace
@@ -66,6 +70,14 @@ class MainWindow(QMainWindow):
         self.sync_bar = QProgressBar()
         self.sync_bar.setMaximumWidth(220)
         self.sync_bar.hide()
+        self.translations: Translations | None = None  # set by the application
+        self.settings_dialog: SettingsDialog | None = None
+        self.settings_button = QPushButton()
+        self.settings_button.setFlat(True)
+        self.settings_button.clicked.connect(self.open_settings)
+        self.settings_shortcut = QShortcut(QKeySequence("Ctrl+,"), self)
+        self.settings_shortcut.activated.connect(self.open_settings)
+        self.statusBar().addPermanentWidget(self.settings_button)
         self.statusBar().addPermanentWidget(self.sync_bar)
         self.statusBar().addPermanentWidget(self.link_label)
         self._reconnected_timer = QTimer(self)
@@ -82,6 +94,9 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("eCabinet — paperless meetings"))
+        self.settings_button.setText(self.tr("Settings…"))
+        self.settings_button.setToolTip(self.tr("Language, server, offline copy, font size "
+                                                "(Ctrl+,)"))
         self._link_changed(self.connection.state)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -97,6 +112,29 @@ class MainWindow(QMainWindow):
         else:
             self.link_label.setText(link_text(state))
         self.link_label.setProperty("state", state.value)
+
+    def open_settings(self) -> SettingsDialog:
+        if self.settings_dialog is not None:
+            self.settings_dialog.close()
+        dialog = SettingsDialog(self.settings, self.translations, parent=self)
+        dialog.forgotten.connect(self._forgotten)
+        dialog.finished.connect(dialog.deleteLater)
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @asyncSlot()
+    async def _forgotten(self) -> None:
+        """The cache is gone: leave the server and go back to the sign-in page."""
+        if self.sync is not None:
+            await self.sync.stop()
+        await self.connection.close()
+        self.store.snapshot = None
+        self.vault = None
+        self.login.server.setText(self.settings.server_url)
+        self.login.username.clear()
+        self.login.password.clear()
+        self.stack.setCurrentWidget(self.login)
 
     # -- signing in -----------------------------------------------------------------------
 

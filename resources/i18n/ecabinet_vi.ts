@@ -206,45 +206,143 @@ Nhận được: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ecabinet/shell/window.py" line="84"/>
+        <location filename="../../ecabinet/shell/window.py" line="96"/>
         <source>eCabinet — paperless meetings</source>
         <translation>eCabinet — phòng họp không giấy</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/window.py" line="181"/>
+        <location filename="../../ecabinet/shell/window.py" line="97"/>
+        <source>Settings…</source>
+        <translation>Cài đặt…</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/shell/window.py" line="98"/>
+        <source>Language, server, offline copy, font size (Ctrl+,)</source>
+        <translation>Ngôn ngữ, máy chủ, bản lưu ngoại tuyến, cỡ chữ (Ctrl+,)</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/shell/window.py" line="219"/>
         <source>Offline copy %p%</source>
         <translation>Bản lưu ngoại tuyến %p%</translation>
     </message>
 </context>
 <context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="130"/>
+        <source>New meeting</source>
+        <translation>Cuộc họp mới</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="131"/>
+        <source>Edit meeting</source>
+        <translation>Sửa cuộc họp</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="132"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="132"/>
+        <source>&amp;Organised by</source>
+        <translation>Đơn vị chủ t&amp;rì</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="132"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="133"/>
+        <source>T&amp;ime</source>
+        <translation>&amp;Giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="133"/>
+        <source>&amp;Hall</source>
+        <translation>&amp;Hội trường</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="133"/>
+        <source>&amp;Video</source>
+        <translation>Trực tu&amp;yến</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="134"/>
+        <source>Invited &amp;units</source>
+        <translation>Đơn vị được &amp;mời</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="134"/>
+        <source>&amp;Find a person</source>
+        <translation>Tìm người (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="135"/>
+        <source>Invited &amp;people</source>
+        <translation>Cá nhân được mời (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="138"/>
+        <source>Vietnam time (UTC+07:00)</source>
+        <translation>Giờ Việt Nam (UTC+07:00)</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="139"/>
+        <source>Ward halls join over video</source>
+        <translation>Các điểm cầu phường tham dự trực tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="140"/>
+        <source>Name or title</source>
+        <translation>Họ tên hoặc chức vụ</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="168"/>
+        <source>Give the meeting a title.</source>
+        <translation>Hãy nhập tiêu đề cuộc họp.</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="170"/>
+        <source>You do not organise meetings for any unit.</source>
+        <translation>Bạn không được tổ chức cuộc họp cho đơn vị nào.</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="173"/>
+        <source>The meeting must end after it starts.</source>
+        <translation>Giờ kết thúc phải sau giờ bắt đầu.</translation>
+    </message>
+</context>
+<context>
     <name>MeetingListModel</name>
     <message>
-        <location filename="../../ecabinet/calendar/model.py" line="28"/>
+        <location filename="../../ecabinet/calendar/model.py" line="29"/>
         <source>When</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/model.py" line="29"/>
+        <location filename="../../ecabinet/calendar/model.py" line="30"/>
         <source>Title</source>
         <translation>Tên cuộc họp</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/model.py" line="30"/>
+        <location filename="../../ecabinet/calendar/model.py" line="31"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/model.py" line="31"/>
+        <location filename="../../ecabinet/calendar/model.py" line="32"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/model.py" line="32"/>
+        <location filename="../../ecabinet/calendar/model.py" line="33"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/model.py" line="43"/>
+        <location filename="../../ecabinet/calendar/model.py" line="45"/>
         <source>video</source>
         <translation>trực tuyến</translation>
     </message>
@@ -252,79 +350,95 @@ Nhận được: {1}</translation>
 <context>
     <name>MeetingPage</name>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="155"/>
+        <location filename="../../ecabinet/agenda/page.py" line="161"/>
         <source>New agenda item</source>
         <translation>Mục chương trình mới</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="156"/>
+        <location filename="../../ecabinet/agenda/page.py" line="162"/>
         <source>Presenter</source>
         <translation>Người trình bày</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="157"/>
+        <location filename="../../ecabinet/agenda/page.py" line="163"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="158"/>
-        <source>Add item</source>
-        <translation>Thêm mục</translation>
+        <location filename="../../ecabinet/agenda/page.py" line="164"/>
+        <source>A&amp;dd item</source>
+        <translation>Thêm &amp;mục</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="159"/>
-        <source>Remove item</source>
-        <translation>Xóa mục</translation>
+        <location filename="../../ecabinet/agenda/page.py" line="165"/>
+        <source>&amp;Remove item</source>
+        <translation>&amp;Xóa mục</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="160"/>
-        <source>Attach PDF…</source>
-        <translation>Đính kèm PDF…</translation>
+        <location filename="../../ecabinet/agenda/page.py" line="166"/>
+        <source>&amp;Attach PDF…</source>
+        <translation>Đính &amp;kèm PDF…</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="161"/>
-        <source>Edit meeting…</source>
-        <translation>Sửa cuộc họp…</translation>
+        <location filename="../../ecabinet/agenda/page.py" line="167"/>
+        <source>Replace with &amp;new version…</source>
+        <translation>Thay bằng phiên bản &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="162"/>
-        <source>Publish</source>
-        <translation>Phát hành</translation>
+        <location filename="../../ecabinet/agenda/page.py" line="168"/>
+        <source>Upload a new version of the selected document</source>
+        <translation>Tải lên phiên bản mới của tài liệu đang chọn</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="163"/>
+        <location filename="../../ecabinet/agenda/page.py" line="169"/>
+        <source>&amp;Edit meeting…</source>
+        <translation>&amp;Sửa cuộc họp…</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/agenda/page.py" line="170"/>
+        <source>&amp;Publish</source>
+        <translation>&amp;Phát hành</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/agenda/page.py" line="171"/>
         <source>Invited</source>
         <translation>Thành phần mời</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="191"/>
+        <location filename="../../ecabinet/agenda/page.py" line="199"/>
         <source>Total planned time: {0} min ({1}h{2:02d})</source>
         <translation>Tổng thời gian dự kiến: {0} phút ({1} giờ {2:02d})</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="222"/>
+        <location filename="../../ecabinet/agenda/page.py" line="230"/>
         <source>Documents of the meeting</source>
         <translation>Tài liệu của cuộc họp</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="225"/>
+        <location filename="../../ecabinet/agenda/page.py" line="233"/>
         <source>Documents of item: {0}</source>
         <translation>Tài liệu của mục: {0}</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="248"/>
+        <location filename="../../ecabinet/agenda/page.py" line="256"/>
         <source>Give the new item a title.</source>
         <translation>Hãy nhập tiêu đề cho mục mới.</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="274"/>
+        <location filename="../../ecabinet/agenda/page.py" line="282"/>
         <source>Attach a PDF</source>
         <translation>Đính kèm tệp PDF</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/agenda/page.py" line="275"/>
+        <location filename="../../ecabinet/agenda/page.py" line="283"/>
+        <location filename="../../ecabinet/agenda/page.py" line="297"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/agenda/page.py" line="296"/>
+        <source>Choose the new version (PDF)</source>
+        <translation>Chọn phiên bản mới (PDF)</translation>
     </message>
 </context>
 <context>
@@ -473,74 +587,117 @@ Nhận được: {1}</translation>
     </message>
 </context>
 <context>
-    <name>WeekView</name>
+    <name>SettingsDialog</name>
     <message>
-        <location filename="../../ecabinet/calendar/week_view.py" line="84"/>
-        <source>◀ Previous week</source>
-        <translation>◀ Tuần trước</translation>
+        <location filename="../../ecabinet/preferences/dialog.py" line="105"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/week_view.py" line="85"/>
-        <source>This week</source>
-        <translation>Tuần này</translation>
+        <location filename="../../ecabinet/preferences/dialog.py" line="107"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/week_view.py" line="86"/>
-        <source>Next week ▶</source>
-        <translation>Tuần sau ▶</translation>
+        <location filename="../../ecabinet/preferences/dialog.py" line="107"/>
+        <source>&amp;Server</source>
+        <translation>&amp;Máy chủ</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/calendar/week_view.py" line="110"/>
-        <source>Week of {0} – {1}</source>
-        <translation>Tuần từ {0} – {1}</translation>
-    </message>
-</context>
-<context>
-    <name>Workspace</name>
-    <message>
-        <source>Waiting for my signature</source>
-        <translation>Chờ tôi ký</translation>
+        <location filename="../../ecabinet/preferences/dialog.py" line="107"/>
+        <source>&amp;Cache folder</source>
+        <translation>Thư mục &amp;lưu trữ</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/workspace.py" line="64"/>
-        <source>Calendar</source>
-        <translation>Lịch họp</translation>
+        <location filename="../../ecabinet/preferences/dialog.py" line="108"/>
+        <source>Cache &amp;limit</source>
+        <translation>&amp;Dung lượng tối đa</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/workspace.py" line="66"/>
-        <source>Meetings</source>
-        <translation>Danh sách cuộc họp</translation>
+        <location filename="../../ecabinet/preferences/dialog.py" line="108"/>
+        <source>&amp;Font size</source>
+        <translation>&amp;Cỡ chữ</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/workspace.py" line="115"/>
-        <source>This meeting cannot be opened now: {0}</source>
-        <translation>Chưa mở được cuộc họp này: {0}</translation>
+        <location filename="../../ecabinet/preferences/dialog.py" line="111"/>
+        <source>&amp;Browse…</source>
+        <translation>C&amp;họn…</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/shell/workspace.py" line="144"/>
-        <source>This document is not available offline yet.</source>
-        <translation>Tài liệu này chưa có bản lưu ngoại tuyến.</translation>
+        <location filename="../../ecabinet/preferences/dialog.py" line="112"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/preferences/dialog.py" line="113"/>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/preferences/dialog.py" line="114"/>
+        <source>Forget this &amp;laptop…</source>
+        <translation>&amp;Xóa dữ liệu trên máy này…</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/preferences/dialog.py" line="122"/>
+        <source>Where the offline copy is kept</source>
+        <translation>Nơi lưu bản sao ngoại tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/preferences/dialog.py" line="136"/>
+        <source>The server address starts with wss:// (ws:// on loopback).</source>
+        <translation>Địa chỉ máy chủ bắt đầu bằng wss:// (ws:// khi chạy nội bộ).</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/preferences/dialog.py" line="140"/>
+        <source>The cache folder must be a full path.</source>
+        <translation>Thư mục lưu trữ phải là đường dẫn đầy đủ.</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/preferences/dialog.py" line="163"/>
+        <source>Forget this laptop</source>
+        <translation>Xóa dữ liệu trên máy này</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/preferences/dialog.py" line="164"/>
+        <source>Delete the offline copy of every meeting and document, the pinned server certificates and the saved user names from this laptop? Notes and comments not yet sent are lost too.</source>
+        <translation>Xóa khỏi máy này bản sao ngoại tuyến của mọi cuộc họp và tài liệu, các chứng thư máy chủ đã ghi nhớ và tên đăng nhập đã lưu? Ghi chú và góp ý chưa gửi cũng sẽ mất.</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/preferences/dialog.py" line="172"/>
+        <source>The cache could not be deleted: {0}</source>
+        <translation>Không xóa được dữ liệu lưu trữ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/preferences/dialog.py" line="174"/>
+        <source>This laptop no longer keeps anything of eCabinet in {0}.</source>
+        <translation>Máy này không còn giữ dữ liệu eCabinet nào trong {0}.</translation>
     </message>
 </context>
 <context>
     <name>SignaturePanel</name>
     <message>
+        <location filename="../../ecabinet/signing/panel.py" line="33"/>
         <source>Signatures</source>
         <translation>Chữ ký số</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/panel.py" line="52"/>
         <source>No signature yet.</source>
         <translation>Chưa có chữ ký nào.</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/panel.py" line="54"/>
         <source>All {0} signatures are valid.</source>
         <translation>Tất cả {0} chữ ký đều hợp lệ.</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/panel.py" line="56"/>
         <source>Some signatures are NOT valid.</source>
         <translation>Có chữ ký KHÔNG hợp lệ.</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/panel.py" line="64"/>
         <source>{0} — {1}
 Field {2}, signed {3}</source>
         <translation>{0} — {1}
@@ -550,98 +707,122 @@ Field {2}, signed {3}</source>
 <context>
     <name>SigningPage</name>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="126"/>
         <source>Documents waiting for my signature</source>
         <translation>Văn bản chờ tôi ký</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="127"/>
         <source>Refresh</source>
         <translation>Tải lại</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="128"/>
         <source>Sign checked documents…</source>
         <translation>Ký các văn bản đã chọn…</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="129"/>
         <source>Decline…</source>
         <translation>Từ chối ký…</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="130"/>
         <source>Key file (.p12)</source>
         <translation>Tệp khóa (.p12)</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="131"/>
         <source>Path of the key file</source>
         <translation>Đường dẫn tệp khóa</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="132"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="133"/>
         <source>USB token</source>
         <translation>Thiết bị ký số (USB token)</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="134"/>
         <source>Find tokens</source>
         <translation>Tìm thiết bị</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="154"/>
         <source>Token PIN</source>
         <translation>Mã PIN thiết bị ký số</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="154"/>
         <source>PIN of the USB token:</source>
         <translation>Mã PIN của thiết bị ký số:</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="158"/>
         <source>Key file password</source>
         <translation>Mật khẩu tệp khóa</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="159"/>
         <source>Password of the key file:</source>
         <translation>Mật khẩu của tệp khóa:</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="182"/>
         <source>The list cannot be loaded now: {0}</source>
         <translation>Chưa tải được danh sách: {0}</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="206"/>
         <source>The document cannot be opened now: {0}</source>
         <translation>Chưa mở được văn bản: {0}</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="227"/>
         <source>Key file</source>
         <translation>Tệp khóa</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="227"/>
         <source>Key files (*.p12 *.pfx)</source>
         <translation>Tệp khóa (*.p12 *.pfx)</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="245"/>
         <source>No USB token with a certificate was found.</source>
         <translation>Không tìm thấy thiết bị ký số có chứng thư số.</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="252"/>
         <source>Tick the documents to sign first.</source>
         <translation>Hãy đánh dấu các văn bản cần ký trước.</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="256"/>
         <source>Choose a key file or a token first.</source>
         <translation>Hãy chọn tệp khóa hoặc thiết bị ký số trước.</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="274"/>
         <source>Select the document to decline first.</source>
         <translation>Hãy chọn văn bản muốn từ chối ký.</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="277"/>
         <source>Decline to sign</source>
         <translation>Từ chối ký</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/page.py" line="278"/>
         <source>Why do you decline? The sender will read this.</source>
         <translation>Lý do từ chối ký (người gửi sẽ đọc được):</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../ecabinet/signing/page.py" line="265"/>
         <source>Signed and sent: %n document(s).</source>
         <translation>
             <numerusform>Đã ký và gửi %n văn bản.</numerusform>
@@ -651,46 +832,57 @@ Field {2}, signed {3}</source>
 <context>
     <name>SigningStatus</name>
     <message>
+        <location filename="../../ecabinet/signing/status_names.py" line="11"/>
         <source>Waiting for signatures</source>
         <translation>Đang chờ ký</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/status_names.py" line="12"/>
         <source>Being signed</source>
         <translation>Đang ký</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/status_names.py" line="13"/>
         <source>Signed by everyone</source>
         <translation>Đã ký xong</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/status_names.py" line="14"/>
         <source>Declined</source>
         <translation>Bị từ chối ký</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/status_names.py" line="15"/>
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/status_names.py" line="18"/>
         <source>Valid</source>
         <translation>Hợp lệ</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/status_names.py" line="19"/>
         <source>Document changed after signing</source>
         <translation>Văn bản bị thay đổi sau khi ký</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/status_names.py" line="20"/>
         <source>Certificate revoked</source>
         <translation>Chứng thư số đã bị thu hồi</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/status_names.py" line="21"/>
         <source>Certificate not trusted</source>
         <translation>Chứng thư số không thuộc chuỗi tin cậy</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/status_names.py" line="22"/>
         <source>Not valid</source>
         <translation>Không hợp lệ</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/status_names.py" line="23"/>
         <source>Document timestamp</source>
         <translation>Dấu thời gian văn bản</translation>
     </message>
@@ -698,24 +890,90 @@ Field {2}, signed {3}</source>
 <context>
     <name>WaitingModel</name>
     <message>
+        <location filename="../../ecabinet/signing/model.py" line="45"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/model.py" line="45"/>
         <source>My field</source>
         <translation>Ô ký của tôi</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/model.py" line="45"/>
         <source>Turn</source>
         <translation>Lượt</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/model.py" line="45"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
+        <location filename="../../ecabinet/signing/model.py" line="70"/>
         <source>page {0}</source>
         <translation>trang {0}</translation>
+    </message>
+</context>
+<context>
+    <name>WeekView</name>
+    <message>
+        <location filename="../../ecabinet/calendar/week_view.py" line="85"/>
+        <source>◀ Previous week</source>
+        <translation>◀ Tuần trước</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/calendar/week_view.py" line="86"/>
+        <source>This week</source>
+        <translation>Tuần này</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/calendar/week_view.py" line="87"/>
+        <source>Next week ▶</source>
+        <translation>Tuần sau ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/calendar/week_view.py" line="111"/>
+        <source>Week of {0} – {1}</source>
+        <translation>Tuần từ {0} – {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../ecabinet/shell/workspace.py" line="90"/>
+        <source>Waiting for my signature</source>
+        <translation>Chờ tôi ký</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/shell/workspace.py" line="87"/>
+        <source>Calendar</source>
+        <translation>Lịch họp</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/shell/workspace.py" line="89"/>
+        <source>Meetings</source>
+        <translation>Danh sách cuộc họp</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/shell/workspace.py" line="91"/>
+        <source>New meeting…</source>
+        <translation>Cuộc họp mới…</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/shell/workspace.py" line="92"/>
+        <source>Create a meeting (Ctrl+N)</source>
+        <translation>Tạo cuộc họp (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/shell/workspace.py" line="145"/>
+        <source>This meeting cannot be opened now: {0}</source>
+        <translation>Chưa mở được cuộc họp này: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/shell/workspace.py" line="176"/>
+        <source>This document is not available offline yet.</source>
+        <translation>Tài liệu này chưa có bản lưu ngoại tuyến.</translation>
     </message>
 </context>
 </TS>

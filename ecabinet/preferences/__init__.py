@@ -1,0 +1,1 @@
+"""The settings dialog: language, server, offline cache, font size, forgetting this laptop."""
