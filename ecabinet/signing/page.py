@@ -96,10 +96,13 @@ class SigningPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         file_row, token_row = QHBoxLayout(), QHBoxLayout()
-        for widget in (self.file_choice, self.key_path, self.browse_button):
-            file_row.addWidget(widget)
-        for widget in (self.token_choice, self.token_box, self.tokens_button):
-            token_row.addWidget(widget)
+        row: tuple[QWidget, ...]
+        for layout_row, row in (
+            (file_row, (self.file_choice, self.key_path, self.browse_button)),
+            (token_row, (self.token_choice, self.token_box, self.tokens_button)),
+        ):
+            for widget in row:
+                layout_row.addWidget(widget)
         self.token_box.setMinimumWidth(220)
         left = QWidget()
         column = QVBoxLayout(left)

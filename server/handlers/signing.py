@@ -345,9 +345,10 @@ async def register_certificate(
 
     def transaction(db: Db) -> dict[str, object]:
         person = caller(db, conn)
+        fingerprint = cert_sha256(cert)
         row: dict[str, object] = {
             "person_id": person.id,
-            "sha256": cert_sha256(cert),
+            "sha256": fingerprint,
             "subject": status.subject,
             "common_name": common_name,
             "not_after": to_text(status.not_after),
@@ -355,9 +356,7 @@ async def register_certificate(
             "registered_at": to_text(now()),
         }
         signing_repo.save_certificate(db, row)
-        audit_repo.record(
-            db, person.id, "signing.certificate", row["sha256"], subject=status.subject
-        )
+        audit_repo.record(db, person.id, "signing.certificate", fingerprint, subject=status.subject)
         return row
 
     return _certificate_view(await app.store.write(transaction))

@@ -290,8 +290,9 @@ async def begin_upload(
         existing = signing_repo.find_upload(db, person.id, x.id, request.sha256)
         if existing is not None:
             return existing  # resume where the dropped connection left off
-        row = {
-            "id": new_id("supl"),
+        upload_id = new_id("supl")
+        row: dict[str, Any] = {
+            "id": upload_id,
             "request_id": x.id,
             "person_id": person.id,
             "base_revision": request.base_revision,
@@ -301,7 +302,7 @@ async def begin_upload(
             "created_at": to_text(now()),
         }
         signing_repo.insert_upload(db, row)
-        audit_repo.record(db, person.id, "signing.upload", row["id"], request=x.id)
+        audit_repo.record(db, person.id, "signing.upload", upload_id, request=x.id)
         return row
 
     return _upload_view(app, await app.store.write(transaction))
