@@ -47,6 +47,16 @@ async def test_four_sites_each_receive_the_others(
                     (s.counter, s.size) for s in got.video
                 ]
             assert got.unreadable == 0
+    # The tones are heard: someone became the active speaker, and everyone was told.
+    ids = {s.site for s in sites}
+    for me in sites:
+        await progress.wait_for(
+            lambda me=me: (
+                any(e.site in ids for e in me.events_of(pc.CallSpeaker))
+                or (me.joined is not None and me.joined.speaker in ids)
+            ),
+            "an active speaker",
+        )
     # Everyone was told who is in the call, the hall first (it joined first).
     last = sites[-1].events_of(pc.CallParticipants)[-1]
     assert [v.site for v in last.sites] == [s.site for s in sites]
