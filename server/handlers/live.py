@@ -4,7 +4,7 @@ records it in the audit log, and pushes what changed to everyone who may see the
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -131,7 +131,7 @@ def _publish(app: AppState, outcome: Outcome) -> None:
     runtime_of(app.store).timers.arm(outcome.meeting.id, timers.next_deadline(outcome.after), wake)
 
 
-def _waker(app: AppState) -> Callable[[str], object]:
+def _waker(app: AppState) -> Callable[[str], Awaitable[None]]:
     async def wake(meeting_id: str) -> None:
         outcome = await app.store.write(
             _transaction(None, meeting_id, None, _nothing, None, True, reading=True)
@@ -379,6 +379,32 @@ async def present(app: AppState, conn: Connection, request: pl.PresentPage) -> p
         ("live.presented", {"document_id": request.document_id, "page": request.page}),
     )
     return _whole(outcome)
+
+
+async def resume_timers(app: AppState) -> int:
+    """Arm the timers of every meeting in session that has a deadline (a timed vote, a
+    speech), for a server that just started; returns how many. Without it a late vote is
+    still closed as of its deadline, but only when someone next touches the meeting."""
+
+    def read(db: Db) -> list[tuple[str, datetime]]:
+        found = []
+        for meeting_id in live_repo.meeting_ids(db):
+            meeting = meeting_or_404(db, meeting_id)
+            state = live_repo.load(db, meeting_id)
+            deadline = None if state is None else timers.next_deadline(state)
+            if meeting.status is MeetingStatus.IN_PROGRESS and deadline is not None:
+                found.append((meeting_id, deadline))
+        return found
+
+    armed = await app.store.read(read)
+    for meeting_id, deadline in armed:
+        runtime_of(app.store).timers.arm(meeting_id, deadline, _waker(app))
+    return len(armed)
+
+
+def stop_timers(app: AppState) -> None:
+    """Cancel the live timers of a server that is shutting down."""
+    runtime_of(app.store).timers.cancel_all()
 
 
 # live.cast and live.generate_minutes live in their own modules; importing them registers them.

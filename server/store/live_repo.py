@@ -157,6 +157,11 @@ def _with_ballots(conn: Connection, vote: Vote) -> Vote:
     return replace(vote, voters=voters, counts=counts, choices=choices)
 
 
+def meeting_ids(conn: Connection) -> list[str]:
+    """Every meeting with a live record."""
+    return list(conn.execute(select(t.live_state.c.meeting_id)).scalars())
+
+
 def load(conn: Connection, meeting_id: str) -> LiveState | None:
     row = conn.execute(select(t.live_state).where(t.live_state.c.meeting_id == meeting_id)).first()
     if row is None:

@@ -1,4 +1,5 @@
-"""A server killed mid-vote restarts with every acknowledged ballot and the vote still open."""
+"""A server killed mid-vote restarts with every acknowledged ballot and the vote still open;
+a restarted server closes a timed vote when it is due."""
 
 from __future__ import annotations
 
@@ -8,9 +9,14 @@ import signal
 from pathlib import Path
 
 from ecabinet.net.client import Client
+from meetings import protocol_live as pl
 from server import launcher
-from tests.live.conftest import DELEGATES, running_meeting, seed_hall
+from server.app import running
+from server.config import ServerConfig
+from server.handlers.live import resume_timers, stop_timers
+from tests.live.conftest import DELEGATES, event_where, running_meeting, seed_hall
 from tests.server import org
+from tests.server.conftest import FAST_AUTH
 
 
 async def _login(server: launcher.ServerProcess, username: str) -> Client:
@@ -66,3 +72,37 @@ async def test_acknowledged_ballots_survive_sigkill(tmp_path: Path) -> None:
             await client.close()
     finally:
         server.stop()
+
+
+async def test_a_restarted_server_closes_a_timed_vote_by_itself(hall_dir: Path) -> None:
+    config = ServerConfig(data_dir=hall_dir, port=0, auth=FAST_AUTH)
+    async with running(config) as srv:
+        secretary = await Client.connect(srv.url, pinned=srv.fingerprint)
+        await secretary.login("thuky", org.PASSWORD)
+        chair = await Client.connect(srv.url, pinned=srv.fingerprint)
+        await chair.login("chutich", org.PASSWORD)
+        meeting = await running_meeting(secretary, chair)
+        mid = meeting["id"]
+        for name in DELEGATES[:7]:
+            client = await Client.connect(srv.url, pinned=srv.fingerprint)
+            await client.login(name, org.PASSWORD)
+            await client.call("live.check_in", meeting_id=mid)
+            await client.close()
+        await chair.call("live.next_item", meeting_id=mid, expected_item_id=None)
+        vote = await chair.call("live.open_vote", meeting_id=mid, question="Hẹn giờ?", seconds=5)
+        await chair.close()
+        await secretary.close()
+        stop_timers(srv.state)  # as the server does on shutdown
+    # A new server on the same data: nobody touches the meeting, yet the vote closes.
+    async with running(config) as srv:
+        assert await resume_timers(srv.state) == 1
+        watcher = await Client.connect(srv.url, pinned=srv.fingerprint)
+        await watcher.login("thuky", org.PASSWORD)
+        closed = await event_where(
+            watcher,
+            lambda e: isinstance(e, pl.VoteChanged) and e.reason == "closed",
+            timeout=30,
+        )
+        assert isinstance(closed, pl.VoteChanged) and closed.vote.id == vote["id"]
+        assert closed.vote.closed_at == closed.vote.closes_at
+        await watcher.close()
