@@ -350,3 +350,27 @@ async def test_ballots_sent_together_count_once_each(connect: Connect) -> None:
     assert len(refused) == 2 and all(r.code == "conflict" for r in refused)
     closed = await chair.call("live.close_vote", meeting_id=mid, vote_id=vote["id"])
     assert closed["counts"] == {"yes": 7, "no": 0, "abstain": 0}
+
+
+async def test_the_chair_sets_the_quorum_rule(connect: Connect) -> None:
+    secretary = await connect("thuky")
+    chair = await connect("chutich")
+    meeting = await running_meeting(secretary, chair)
+    mid = meeting["id"]
+    with pytest.raises(ServerError) as refused:
+        await secretary.call("live.configure", meeting_id=mid, speaking_seconds=120)
+    assert refused.value.code == "forbidden"  # the chair's control
+    state = await chair.call(
+        "live.configure",
+        meeting_id=mid,
+        quorum_numerator=2,
+        quorum_denominator=3,
+        quorum_strict=False,
+        speaking_seconds=120,
+    )
+    assert state["quorum"]["required"] == 8  # at least two thirds of 12
+    assert state["speaking_seconds"] == 120
+    seen = await event_where(
+        secretary, lambda e: isinstance(e, pl.AttendanceChanged) and e.quorum.required == 8
+    )
+    assert isinstance(seen, pl.AttendanceChanged)
