@@ -3,6 +3,8 @@ go to page, keyboard navigation."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecabinet.documents.markers import MarkedPdfView
 from ecabinet.documents.thumbnails import THUMB_WIDTH, PageRole, ThumbnailModel
 
 ZOOM_STEP = 1.25
@@ -39,7 +42,7 @@ class PdfViewer(QWidget):
         self._buffer: QBuffer | None = None
         self._bytes = QByteArray()
 
-        self.view = QPdfView()
+        self.view = MarkedPdfView()
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -151,6 +154,10 @@ class PdfViewer(QWidget):
         super().changeEvent(event)
 
     # -- loading --------------------------------------------------------------------------
+
+    def set_markers(self, notes: list[dict[str, Any]]) -> None:
+        """Draw these notes on their pages (pins, or highlights when they have an area)."""
+        self.view.set_markers(notes)
 
     def load_bytes(self, data: bytes) -> None:
         """Open a document held in memory (decrypted from the cache; never written out)."""

@@ -17,6 +17,7 @@ from meetings import protocol as p
 class Annotations(QObject):
     notes_changed = Signal(str)  # document id
     comments_changed = Signal(str)
+    conflicts_changed = Signal(str)  # document id
 
     def __init__(self, connection: Connection, vault: Vault | None, outbox: Outbox,
                  parent: QObject | None = None) -> None:
@@ -27,14 +28,18 @@ class Annotations(QObject):
         cached = (vault.load_json("annotations") if vault else None) or {}
         self.notes: dict[str, dict[str, Any]] = cached.get("notes", {})
         self.comments: dict[str, list[dict[str, Any]]] = cached.get("comments", {})
+        # Notes edited here and elsewhere while offline: both kept until the person chooses.
+        self.conflicts: list[dict[str, Any]] = cached.get("conflicts", [])
         connection.note_changed.connect(self._note_event)
         connection.note_deleted.connect(self._note_deleted)
         connection.comment_added.connect(self._comment_event)
         outbox.sent.connect(self._sent)
+        outbox.conflict.connect(self._conflict)
 
     def _save(self) -> None:
         if self.vault is not None:
-            self.vault.save_json("annotations", {"notes": self.notes, "comments": self.comments})
+            self.vault.save_json("annotations", {"notes": self.notes, "comments": self.comments,
+                                                 "conflicts": self.conflicts})
 
     def notes_for(self, document_id: str) -> list[dict[str, Any]]:
         found = [n for n in self.notes.values() if n["document_id"] == document_id]
@@ -113,6 +118,49 @@ class Annotations(QObject):
             self.notes[reply["id"]] = reply
             self._save()
             self.notes_changed.emit(reply["document_id"])
+
+    # -- conflicts ------------------------------------------------------------------------
+
+    def conflicts_for(self, document_id: str) -> list[dict[str, Any]]:
+        return [c for c in self.conflicts if c["document_id"] == document_id]
+
+    def _conflict(self, mine: dict[str, Any], theirs: dict[str, Any] | None,
+                  copy: dict[str, Any]) -> None:
+        self.conflicts.append({
+            "id": copy["id"], "document_id": copy["document_id"], "page": copy["page"],
+            "note_id": mine["note_id"], "mine": mine["text"],
+            "theirs": theirs["text"] if theirs else None,
+            "theirs_version": theirs["version"] if theirs else None,
+            "copy_version": copy["version"],
+        })
+        self._save()
+        self.conflicts_changed.emit(copy["document_id"])
+
+    async def resolve(self, conflict_id: str, keep: str) -> None:
+        """`keep` is "mine", "theirs" or "both"; needs the connection (raises Disconnected)."""
+        if keep not in ("mine", "theirs", "both"):
+            raise ValueError(f"keep must be mine, theirs or both, not {keep!r}")
+        found = next((c for c in self.conflicts if c["id"] == conflict_id), None)
+        if found is None:
+            raise LookupError(f"no note conflict {conflict_id}")
+        if keep == "mine" and found["theirs"] is not None:
+            original = self.notes.get(found["note_id"])
+            rect = original["rect"] if original else {"x": 0.0, "y": 0.0, "w": 0.0, "h": 0.0}
+            note = await self.connection.call(
+                "note.put", note_id=found["note_id"], document_id=found["document_id"],
+                page=found["page"], rect=rect, text=found["mine"],
+                base_version=found["theirs_version"],
+            )
+            self.notes[note["id"]] = note
+        if keep != "both" and not (keep == "mine" and found["theirs"] is None):
+            # The copy held the text written here; it goes once that text has its place.
+            await self.connection.call("note.delete", note_id=found["id"],
+                                       base_version=found["copy_version"])
+            self.notes.pop(found["id"], None)
+        self.conflicts = [c for c in self.conflicts if c["id"] != conflict_id]
+        self._save()
+        self.notes_changed.emit(found["document_id"])
+        self.conflicts_changed.emit(found["document_id"])
 
     def _note_event(self, note: p.NoteView) -> None:
         self.notes[note.id] = note.model_dump(mode="json")

@@ -2,7 +2,8 @@
 
 Replays are safe: a comment carries a `client_id` the server counts once, and a note edit
 carries the version it started from. A note changed elsewhere meanwhile is a conflict: the
-server's version stays, and the text written here is kept as a new note beside it.
+server's version stays, the text written here is kept as a new note beside it, and the person
+is asked which to keep (`Annotations.resolve`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ def new_id(prefix: str) -> str:
 
 class Outbox(QObject):
     sent = Signal(str, object)  # "comment" or "note", the server's reply
-    conflict = Signal(object, object)  # our note fields, the server's current note
+    # our note fields, the server's current note (None: deleted elsewhere), the copy kept
+    conflict = Signal(object, object, object)
     changed = Signal(int)  # items waiting
 
     def __init__(self, vault: Vault | None, parent: QObject | None = None) -> None:
@@ -90,5 +92,7 @@ class Outbox(QObject):
             # Never lose text: what was written here becomes a note of its own.
             copy = {**fields, "note_id": new_id("n"), "base_version": None}
             reply = await server.call("note.put", **copy)
-            self.conflict.emit(fields, current)
+            self.sent.emit("note", reply)
+            self.conflict.emit(fields, current, reply)
+            return
         self.sent.emit("note", reply)

@@ -472,34 +472,74 @@ Nhận được: {1}</translation>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../ecabinet/notes/panel.py" line="62"/>
+        <location filename="../../ecabinet/notes/panel.py" line="94"/>
+        <source>A note was changed on another device while you were offline. Both versions are kept; which one do you want?</source>
+        <translation>Ghi chú này đã được sửa trên thiết bị khác trong lúc bạn mất kết nối. Cả hai bản đều được giữ; bạn muốn giữ bản nào?</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/notes/panel.py" line="96"/>
+        <source>Keep &amp;mine</source>
+        <translation>Giữ bản của &amp;tôi</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/notes/panel.py" line="97"/>
+        <source>Keep the &amp;other</source>
+        <translation>Giữ bản &amp;kia</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/notes/panel.py" line="98"/>
+        <source>Keep &amp;both</source>
+        <translation>Giữ &amp;cả hai</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/notes/panel.py" line="100"/>
         <source>My private notes</source>
         <translation>Ghi chú riêng của tôi</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/notes/panel.py" line="63"/>
+        <location filename="../../ecabinet/notes/panel.py" line="101"/>
         <source>Write a note; only you will see it</source>
         <translation>Viết ghi chú; chỉ mình bạn xem được</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/notes/panel.py" line="64"/>
+        <location filename="../../ecabinet/notes/panel.py" line="102"/>
         <source>Pin note on this page</source>
         <translation>Ghim ghi chú vào trang này</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/notes/panel.py" line="65"/>
+        <location filename="../../ecabinet/notes/panel.py" line="103"/>
         <source>Comments on the draft</source>
         <translation>Góp ý cho dự thảo</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/notes/panel.py" line="66"/>
+        <location filename="../../ecabinet/notes/panel.py" line="104"/>
         <source>Your comment for the secretary</source>
         <translation>Góp ý của bạn gửi thư ký</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/notes/panel.py" line="67"/>
+        <location filename="../../ecabinet/notes/panel.py" line="105"/>
         <source>Send comment</source>
         <translation>Gửi góp ý</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/notes/panel.py" line="125"/>
+        <source>Mine (p. {0}): {1}</source>
+        <translation>Bản của tôi (tr. {0}): {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/notes/panel.py" line="128"/>
+        <source>The other: {0}</source>
+        <translation>Bản kia: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/notes/panel.py" line="129"/>
+        <source>The other device deleted this note.</source>
+        <translation>Thiết bị kia đã xóa ghi chú này.</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/notes/panel.py" line="141"/>
+        <source>Not connected: choose again when the connection is back ({0}).</source>
+        <translation>Chưa có kết nối: hãy chọn lại khi có mạng ({0}).</translation>
     </message>
 </context>
 <context>
@@ -528,42 +568,42 @@ Nhận được: {1}</translation>
 <context>
     <name>PdfViewer</name>
     <message>
-        <location filename="../../ecabinet/documents/viewer.py" line="140"/>
+        <location filename="../../ecabinet/documents/viewer.py" line="143"/>
         <source>Page</source>
         <translation>Trang</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/documents/viewer.py" line="141"/>
+        <location filename="../../ecabinet/documents/viewer.py" line="144"/>
         <source>Fit width</source>
         <translation>Vừa chiều rộng</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/documents/viewer.py" line="142"/>
+        <location filename="../../ecabinet/documents/viewer.py" line="145"/>
         <source>Whole page</source>
         <translation>Cả trang</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/documents/viewer.py" line="143"/>
+        <location filename="../../ecabinet/documents/viewer.py" line="146"/>
         <source>Search in the document (Ctrl+F)</source>
         <translation>Tìm trong tài liệu (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/documents/viewer.py" line="144"/>
+        <location filename="../../ecabinet/documents/viewer.py" line="147"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/documents/viewer.py" line="145"/>
+        <location filename="../../ecabinet/documents/viewer.py" line="148"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/documents/viewer.py" line="245"/>
+        <location filename="../../ecabinet/documents/viewer.py" line="252"/>
         <source>of {0}</source>
         <translation>/ {0}</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/documents/viewer.py" line="248"/>
+        <location filename="../../ecabinet/documents/viewer.py" line="255"/>
         <source>{0} / {1} hits</source>
         <translation>{0} / {1} kết quả</translation>
     </message>
