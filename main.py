@@ -16,7 +16,9 @@ def demo(argv: list[str]) -> int:
         from ecabinet.demo_launch import run_demo_client
 
         return run_demo_client(
-            session.server.url, session.server.fingerprint, headless=session.headless,
+            session.server.url,
+            session.server.fingerprint,
+            headless=session.headless,
             out=session.out,
         )
     finally:

@@ -7,8 +7,15 @@ import importlib.util
 import subprocess
 import sys
 
-BENCHES = ["bench.fanout", "bench.distribution", "bench.startup", "bench.signing",
-           "bench.client", "bench.sfu"]
+BENCHES = [
+    "bench.fanout",
+    "bench.distribution",
+    "bench.startup",
+    "bench.signing",
+    "bench.votes",
+    "bench.client",
+    "bench.sfu",
+]
 
 
 def main() -> int:

@@ -32,12 +32,15 @@ def seed_meetings(data: Path, count: int) -> None:
         for index in range(count):
             starts = start + dt.timedelta(hours=6 * index)
             meeting = Meeting(
-                id=f"mtg_{index:05d}", title=f"Phiên họp số {index}", organiser_unit_id="ubnd",
-                starts_at=starts, ends_at=starts + dt.timedelta(hours=2),
-                place=Place(hall="Hội trường A", video=True), status=MeetingStatus.PUBLISHED,
+                id=f"mtg_{index:05d}",
+                title=f"Phiên họp số {index}",
+                organiser_unit_id="ubnd",
+                starts_at=starts,
+                ends_at=starts + dt.timedelta(hours=2),
+                place=Place(hall="Hội trường A", video=True),
+                status=MeetingStatus.PUBLISHED,
                 invited_unit_ids=("ubnd",),
-                agenda=tuple(AgendaItem(id=f"itm_{index}_{n}", title=f"Mục {n}")
-                             for n in range(4)),
+                agenda=tuple(AgendaItem(id=f"itm_{index}_{n}", title=f"Mục {n}") for n in range(4)),
             )
             meetings_repo.save(db, meeting, None)  # type: ignore[arg-type]
 
@@ -75,10 +78,12 @@ def main() -> None:
         "bare_python_s": sorted(bare)[ROUNDS // 2],
     }
     result["ratio_to_empty"] = result["ready_with_meetings_s"] / result["ready_empty_s"]
-    print(f"startup (median of {ROUNDS}): {MEETINGS} meetings "
-          f"{result['ready_with_meetings_s'] * 1000:.0f} ms, empty store "
-          f"{result['ready_empty_s'] * 1000:.0f} ms (ratio {result['ratio_to_empty']:.2f}), "
-          f"bare python {result['bare_python_s'] * 1000:.0f} ms  (target < 1 s)")
+    print(
+        f"startup (median of {ROUNDS}): {MEETINGS} meetings "
+        f"{result['ready_with_meetings_s'] * 1000:.0f} ms, empty store "
+        f"{result['ready_empty_s'] * 1000:.0f} ms (ratio {result['ratio_to_empty']:.2f}), "
+        f"bare python {result['bare_python_s'] * 1000:.0f} ms  (target < 1 s)"
+    )
     Path("bench/out").mkdir(parents=True, exist_ok=True)
     Path("bench/out/startup.json").write_text(json.dumps(result, indent=1))
 

@@ -44,8 +44,9 @@ async def open_state(config: ServerConfig) -> AppState:
         store=store,
         blobs=BlobStore(config.data_dir / "blobs", config.data_dir / "uploads"),
         passwords=Passwords(auth),
-        throttle=Throttle(auth.free_failures, auth.failure_window_seconds,
-                          auth.max_lockout_seconds),
+        throttle=Throttle(
+            auth.free_failures, auth.failure_window_seconds, auth.max_lockout_seconds
+        ),
         hub=Hub(),
         log=log,
     )
@@ -77,15 +78,23 @@ async def running(config: ServerConfig) -> AsyncIterator[RunningServer]:
         return None
 
     server = await serve(
-        handler, config.host, config.port, ssl=ssl_context, process_request=check_path,
-        max_size=config.limits.max_frame_bytes, compression=None, max_queue=64,
-        ping_interval=20, ping_timeout=20,
+        handler,
+        config.host,
+        config.port,
+        ssl=ssl_context,
+        process_request=check_path,
+        max_size=config.limits.max_frame_bytes,
+        compression=None,
+        max_queue=64,
+        ping_interval=20,
+        ping_timeout=20,
     )
     port = next(iter(server.sockets)).getsockname()[1]
     scheme = "ws" if config.plain else "wss"
     host = f"[{config.host}]" if ":" in config.host else config.host
-    running_server = RunningServer(state, server, config.host, port,
-                                   f"{scheme}://{host}:{port}{WS_PATH}", print_fp)
+    running_server = RunningServer(
+        state, server, config.host, port, f"{scheme}://{host}:{port}{WS_PATH}", print_fp
+    )
     try:
         yield running_server
     finally:

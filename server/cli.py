@@ -19,8 +19,11 @@ def parser() -> argparse.ArgumentParser:
     parse.add_argument("--port", type=int, default=None, help="port (8765; 0 picks one)")
     parse.add_argument("--cert", type=Path, help="TLS certificate (PEM) replacing the self-signed")
     parse.add_argument("--key", type=Path, help="its private key (PEM)")
-    parse.add_argument("--plain", action="store_true",
-                       help="plain ws:// without TLS; refused unless the host is loopback")
+    parse.add_argument(
+        "--plain",
+        action="store_true",
+        help="plain ws:// without TLS; refused unless the host is loopback",
+    )
     return parse
 
 
@@ -29,7 +32,11 @@ def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     try:
         config = settings.load(
-            args.data, host=args.host, port=args.port, tls_cert=args.cert, tls_key=args.key,
+            args.data,
+            host=args.host,
+            port=args.port,
+            tls_cert=args.cert,
+            tls_key=args.key,
             plain=args.plain or None,
         )
     except ValueError as exc:

@@ -11,8 +11,8 @@ from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
 from meetings import protocol as p
-from meetings.errors import DomainError, ErrorCode
 from meetings.documents import DocumentMeta
+from meetings.errors import DomainError, ErrorCode
 from meetings.people import Person
 from server.handlers import BINARY, HANDLERS, PUBLIC, BinaryReply
 from server.state import AppState
@@ -53,8 +53,9 @@ class Connection:
             request_id = request.id
             reply = await self.dispatch(request, payload, isinstance(frame, bytes))
         except p.ProtocolError as exc:
-            await self.send_error(exc.request_id, exc.code, exc.message, exc.message_vi,
-                                  exc.details)
+            await self.send_error(
+                exc.request_id, exc.code, exc.message, exc.message_vi, exc.details
+            )
             return
         except DomainError as exc:
             await self.send_error(request_id, exc.code, exc.message, exc.message_vi, exc.details)
@@ -77,14 +78,18 @@ class Connection:
             )
         if self.person is None and type(request) not in PUBLIC:
             raise p.ProtocolError(
-                ErrorCode.UNAUTHENTICATED, "Log in first.", "Vui lòng đăng nhập trước.",
+                ErrorCode.UNAUTHENTICATED,
+                "Log in first.",
+                "Vui lòng đăng nhập trước.",
                 request.id,
             )
         if type(request) in BINARY:
             if not binary:
                 raise p.ProtocolError(
-                    ErrorCode.BAD_REQUEST, f"{request.type} travels in a binary frame.",
-                    f"{request.type} phải gửi trong khung nhị phân.", request.id,
+                    ErrorCode.BAD_REQUEST,
+                    f"{request.type} travels in a binary frame.",
+                    f"{request.type} phải gửi trong khung nhị phân.",
+                    request.id,
                 )
             return await handler(self.app, self, request, payload)
         return await handler(self.app, self, request)
@@ -101,13 +106,19 @@ class Connection:
             data = [r.model_dump(mode="json") if isinstance(r, BaseModel) else r for r in reply]
         else:
             data = reply
-        await self.ws.send(json.dumps({"type": "result", "id": request_id, "data": data},
-                                      ensure_ascii=False))
+        await self.ws.send(
+            json.dumps({"type": "result", "id": request_id, "data": data}, ensure_ascii=False)
+        )
 
     async def send_error(
-        self, request_id: str | None, code: ErrorCode, message: str, message_vi: str,
+        self,
+        request_id: str | None,
+        code: ErrorCode,
+        message: str,
+        message_vi: str,
         details: dict[str, Any] | None = None,
     ) -> None:
-        error = p.Error(id=request_id, code=code, message=message, message_vi=message_vi,
-                        details=details or {})
+        error = p.Error(
+            id=request_id, code=code, message=message, message_vi=message_vi, details=details or {}
+        )
         await self.ws.send(p.encode(error))

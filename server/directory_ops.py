@@ -39,8 +39,7 @@ def add_unit(
 def rename_unit(db: Db, unit_id: str, new_name: str, by: str) -> Unit:
     unit, change = domain.rename(_unit(db, unit_id), new_name, now())
     directory_repo.save_unit(db, unit, change)
-    audit_repo.record(db, None, "unit.renamed", unit_id, old=change.old_value, new=new_name,
-                      by=by)
+    audit_repo.record(db, None, "unit.renamed", unit_id, old=change.old_value, new=new_name, by=by)
     return unit
 
 
@@ -55,8 +54,14 @@ def merge_unit(db: Db, unit_id: str, into_id: str, by: str) -> Unit:
 
 
 def add_person(
-    db: Db, person_id: str, username: str, full_name: str, title: str,
-    memberships: list[tuple[str, Role]], password_hash: str | None, by: str,
+    db: Db,
+    person_id: str,
+    username: str,
+    full_name: str,
+    title: str,
+    memberships: list[tuple[str, Role]],
+    password_hash: str | None,
+    by: str,
 ) -> Person:
     if directory_repo.person_by_username(db, username) is not None:
         raise BadRequest(f"User {username!r} exists.", f"Tài khoản {username!r} đã tồn tại.")
@@ -65,7 +70,10 @@ def add_person(
         if unit_id not in units:
             raise NotFound(f"No unit {unit_id!r}.", f"Không có đơn vị {unit_id!r}.")
     person = Person(
-        id=person_id, username=username, full_name=full_name, title=title,
+        id=person_id,
+        username=username,
+        full_name=full_name,
+        title=title,
         memberships=tuple(Membership(u, r) for u, r in memberships),
     )
     directory_repo.save_person(db, person, password_hash)

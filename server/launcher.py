@@ -44,9 +44,21 @@ def _drain(server: ServerProcess) -> None:
 def start(data: Path, port: int = 0, host: str = "127.0.0.1") -> ServerProcess:
     """Start `main.py server` and wait for the lines that give its URL and fingerprint."""
     process = subprocess.Popen(
-        [sys.executable, "main.py", "server", "--data", str(data), "--host", host,
-         "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT,
+        [
+            sys.executable,
+            "main.py",
+            "server",
+            "--data",
+            str(data),
+            "--host",
+            host,
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=ROOT,
     )
     url = fingerprint = ""
     seen: list[str] = []

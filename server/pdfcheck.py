@@ -23,7 +23,8 @@ MEMORY_LIMIT_BYTES = 2 * 1024**3
 REASONS = {
     "not_pdf": ("The file is not a PDF.", "Tệp không phải là PDF."),
     "encrypted": (
-        "The PDF is encrypted or password-protected.", "Tệp PDF bị mã hóa hoặc có mật khẩu."
+        "The PDF is encrypted or password-protected.",
+        "Tệp PDF bị mã hóa hoặc có mật khẩu.",
     ),
     "corrupt": ("The PDF is damaged and cannot be read.", "Tệp PDF bị hỏng, không đọc được."),
     "empty": ("The PDF has no pages.", "Tệp PDF không có trang nào."),
@@ -48,8 +49,16 @@ def inspect(path: Path) -> dict[str, object]:
         pages = len(reader.pages)
         for page in reader.pages:
             _ = page.mediabox  # every page object must resolve
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            RecursionError, OSError) as exc:
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+        OSError,
+    ) as exc:
         return {"error": "corrupt", "reason": f"{type(exc).__name__}: {exc}"[:300]}
     if pages == 0:
         return {"error": "empty"}
@@ -63,8 +72,13 @@ def _limit() -> None:
 async def count_pages(path: Path) -> int:
     """Pages of the PDF at `path`; raises InvalidDocument with the reason otherwise."""
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "server.pdfcheck", str(path),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL, preexec_fn=_limit,
+        sys.executable,
+        "-m",
+        "server.pdfcheck",
+        str(path),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL,
+        preexec_fn=_limit,
     )
     try:
         out, _ = await asyncio.wait_for(process.communicate(), TIME_LIMIT_SECONDS)
@@ -83,8 +97,9 @@ async def count_pages(path: Path) -> int:
         return int(result["pages"])  # type: ignore[call-overload]
     kind = str(result["error"])
     english, vietnamese = REASONS.get(kind, REASONS["corrupt"])
-    raise InvalidDocument(english, vietnamese, details={"reason": kind,
-                                                        "detail": result.get("reason", "")})
+    raise InvalidDocument(
+        english, vietnamese, details={"reason": kind, "detail": result.get("reason", "")}
+    )
 
 
 if __name__ == "__main__":

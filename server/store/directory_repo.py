@@ -16,8 +16,12 @@ from server.store.clock import from_text, to_text
 def _unit(row: object) -> Unit:
     r = row._mapping  # type: ignore[attr-defined]
     return Unit(
-        id=r["id"], name=r["name"], kind=UnitKind(r["kind"]), parent_id=r["parent_id"],
-        active=bool(r["active"]), merged_into=r["merged_into"],
+        id=r["id"],
+        name=r["name"],
+        kind=UnitKind(r["kind"]),
+        parent_id=r["parent_id"],
+        active=bool(r["active"]),
+        merged_into=r["merged_into"],
     )
 
 
@@ -27,8 +31,11 @@ def all_units(conn: Connection) -> dict[str, Unit]:
 
 def save_unit(conn: Connection, unit: Unit, change: UnitChange | None) -> None:
     values = {
-        "name": unit.name, "kind": unit.kind.value, "parent_id": unit.parent_id,
-        "active": unit.active, "merged_into": unit.merged_into,
+        "name": unit.name,
+        "kind": unit.kind.value,
+        "parent_id": unit.parent_id,
+        "active": unit.active,
+        "merged_into": unit.merged_into,
     }
     done = conn.execute(update(t.units).where(t.units.c.id == unit.id).values(**values))
     if done.rowcount == 0:
@@ -36,8 +43,11 @@ def save_unit(conn: Connection, unit: Unit, change: UnitChange | None) -> None:
     if change is not None:
         conn.execute(
             insert(t.unit_changes).values(
-                unit_id=change.unit_id, kind=change.kind.value, at=to_text(change.at),
-                old_value=change.old_value, new_value=change.new_value,
+                unit_id=change.unit_id,
+                kind=change.kind.value,
+                at=to_text(change.at),
+                old_value=change.old_value,
+                new_value=change.new_value,
             )
         )
 
@@ -63,7 +73,10 @@ def _people(conn: Connection, where: object | None = None) -> list[Person]:
         roles[m.person_id].append(Membership(m.unit_id, Role(m.role)))
     return [
         Person(
-            id=r.id, username=r.username, full_name=r.full_name, title=r.title,
+            id=r.id,
+            username=r.username,
+            full_name=r.full_name,
+            title=r.title,
             memberships=tuple(sorted(roles[r.id], key=lambda m: (m.unit_id, m.role))),
             active=bool(r.active),
         )
@@ -94,8 +107,12 @@ def people_by_ids(conn: Connection, ids: list[str]) -> list[Person]:
 
 
 def save_person(conn: Connection, p: Person, password_hash: str | None = None) -> None:
-    values = {"username": p.username, "full_name": p.full_name, "title": p.title,
-              "active": p.active}
+    values = {
+        "username": p.username,
+        "full_name": p.full_name,
+        "title": p.title,
+        "active": p.active,
+    }
     if password_hash is not None:
         values["password_hash"] = password_hash
     done = conn.execute(update(t.people).where(t.people.c.id == p.id).values(**values))
@@ -105,8 +122,10 @@ def save_person(conn: Connection, p: Person, password_hash: str | None = None) -
     if p.memberships:
         conn.execute(
             insert(t.memberships),
-            [{"person_id": p.id, "unit_id": m.unit_id, "role": m.role.value}
-             for m in p.memberships],
+            [
+                {"person_id": p.id, "unit_id": m.unit_id, "role": m.role.value}
+                for m in p.memberships
+            ],
         )
 
 
@@ -143,8 +162,10 @@ def create_session(
 ) -> None:
     conn.execute(
         insert(t.sessions).values(
-            token_hash=token_hash, person_id=person_id,
-            created_at=to_text(created), expires_at=to_text(expires),
+            token_hash=token_hash,
+            person_id=person_id,
+            created_at=to_text(created),
+            expires_at=to_text(expires),
         )
     )
 

@@ -13,10 +13,18 @@ from server.store.clock import from_text, to_text
 
 def _document(r: Any) -> DocumentMeta:
     return DocumentMeta(
-        id=r.id, meeting_id=r.meeting_id, title=r.title, filename=r.filename, sha256=r.sha256,
-        size=r.size, pages=r.pages, classification=Classification(r.classification),
-        uploaded_by=r.uploaded_by, uploaded_at=from_text(r.uploaded_at),
-        is_draft=bool(r.is_draft), previous_id=r.previous_id,
+        id=r.id,
+        meeting_id=r.meeting_id,
+        title=r.title,
+        filename=r.filename,
+        sha256=r.sha256,
+        size=r.size,
+        pages=r.pages,
+        classification=Classification(r.classification),
+        uploaded_by=r.uploaded_by,
+        uploaded_at=from_text(r.uploaded_at),
+        is_draft=bool(r.is_draft),
+        previous_id=r.previous_id,
     )
 
 
@@ -37,9 +45,17 @@ def of_meeting(conn: Connection, meeting_id: str) -> list[DocumentMeta]:
 def insert_document(conn: Connection, d: DocumentMeta) -> None:
     conn.execute(
         insert(t.documents).values(
-            id=d.id, meeting_id=d.meeting_id, title=d.title, filename=d.filename,
-            sha256=d.sha256, size=d.size, pages=d.pages, classification=d.classification.value,
-            is_draft=d.is_draft, previous_id=d.previous_id, uploaded_by=d.uploaded_by,
+            id=d.id,
+            meeting_id=d.meeting_id,
+            title=d.title,
+            filename=d.filename,
+            sha256=d.sha256,
+            size=d.size,
+            pages=d.pages,
+            classification=d.classification.value,
+            is_draft=d.is_draft,
+            previous_id=d.previous_id,
+            uploaded_by=d.uploaded_by,
             uploaded_at=to_text(d.uploaded_at),
         )
     )
@@ -76,8 +92,12 @@ def delete_upload(conn: Connection, upload_id: str) -> None:
 def insert_comment(conn: Connection, c: Comment) -> None:
     conn.execute(
         insert(t.comments).values(
-            id=c.id, document_id=c.document_id, author_id=c.author_id, text=c.text,
-            page=c.page, created_at=to_text(c.created_at),
+            id=c.id,
+            document_id=c.document_id,
+            author_id=c.author_id,
+            text=c.text,
+            page=c.page,
+            created_at=to_text(c.created_at),
         )
     )
 
@@ -89,8 +109,12 @@ def comment(conn: Connection, comment_id: str) -> Comment | None:
 
 def _comment(r: Any) -> Comment:
     return Comment(
-        id=r.id, document_id=r.document_id, author_id=r.author_id, text=r.text,
-        created_at=from_text(r.created_at), page=r.page,
+        id=r.id,
+        document_id=r.document_id,
+        author_id=r.author_id,
+        text=r.text,
+        created_at=from_text(r.created_at),
+        page=r.page,
     )
 
 
@@ -103,9 +127,15 @@ def comments(conn: Connection, document_id: str, author_id: str | None) -> list[
 
 def _note(r: Any) -> Note:
     return Note(
-        id=r.id, document_id=r.document_id, author_id=r.author_id, page=r.page,
-        kind=NoteKind(r.kind), rect=Rect(**r.rect), text=r.text,
-        updated_at=from_text(r.updated_at), version=r.version,
+        id=r.id,
+        document_id=r.document_id,
+        author_id=r.author_id,
+        page=r.page,
+        kind=NoteKind(r.kind),
+        rect=Rect(**r.rect),
+        text=r.text,
+        updated_at=from_text(r.updated_at),
+        version=r.version,
     )
 
 
@@ -123,10 +153,14 @@ def notes(conn: Connection, author_id: str, document_id: str | None) -> list[Not
 
 def save_note(conn: Connection, n: Note) -> None:
     values = {
-        "document_id": n.document_id, "author_id": n.author_id, "page": n.page,
-        "kind": n.kind.value, "rect": {"x": n.rect.x, "y": n.rect.y, "w": n.rect.w,
-                                       "h": n.rect.h},
-        "text": n.text, "version": n.version, "updated_at": to_text(n.updated_at),
+        "document_id": n.document_id,
+        "author_id": n.author_id,
+        "page": n.page,
+        "kind": n.kind.value,
+        "rect": {"x": n.rect.x, "y": n.rect.y, "w": n.rect.w, "h": n.rect.h},
+        "text": n.text,
+        "version": n.version,
+        "updated_at": to_text(n.updated_at),
     }
     done = conn.execute(update(t.notes).where(t.notes.c.id == n.id).values(**values))
     if done.rowcount == 0:

@@ -24,9 +24,7 @@ def load_many(conn: Connection, where: object | None = None) -> list[Meeting]:
     for r in conn.execute(select(t.meeting_units).where(t.meeting_units.c.meeting_id.in_(ids))):
         units[r.meeting_id].append(r.unit_id)
     people: dict[str, list[str]] = defaultdict(list)
-    for r in conn.execute(
-        select(t.meeting_people).where(t.meeting_people.c.meeting_id.in_(ids))
-    ):
+    for r in conn.execute(select(t.meeting_people).where(t.meeting_people.c.meeting_id.in_(ids))):
         people[r.meeting_id].append(r.person_id)
     agenda: dict[str, list[AgendaItem]] = defaultdict(list)
     items = conn.execute(
@@ -37,18 +35,27 @@ def load_many(conn: Connection, where: object | None = None) -> list[Meeting]:
     for r in items:
         agenda[r.meeting_id].append(
             AgendaItem(
-                id=r.id, title=r.title, planned_minutes=r.planned_minutes,
-                presenter_id=r.presenter_id, presenter_name=r.presenter_name,
+                id=r.id,
+                title=r.title,
+                planned_minutes=r.planned_minutes,
+                presenter_id=r.presenter_id,
+                presenter_name=r.presenter_name,
                 document_ids=tuple(r.document_ids),
             )
         )
     return [
         Meeting(
-            id=r.id, title=r.title, organiser_unit_id=r.organiser_unit_id,
-            starts_at=from_text(r.starts_at), ends_at=from_text(r.ends_at),
-            place=Place(hall=r.hall, video=bool(r.video)), status=MeetingStatus(r.status),
-            description=r.description, invited_unit_ids=tuple(sorted(units[r.id])),
-            invited_person_ids=tuple(sorted(people[r.id])), agenda=tuple(agenda[r.id]),
+            id=r.id,
+            title=r.title,
+            organiser_unit_id=r.organiser_unit_id,
+            starts_at=from_text(r.starts_at),
+            ends_at=from_text(r.ends_at),
+            place=Place(hall=r.hall, video=bool(r.video)),
+            status=MeetingStatus(r.status),
+            description=r.description,
+            invited_unit_ids=tuple(sorted(units[r.id])),
+            invited_person_ids=tuple(sorted(people[r.id])),
+            agenda=tuple(agenda[r.id]),
             version=r.version,
         )
         for r in rows
@@ -74,10 +81,14 @@ def in_range(conn: Connection, start: datetime | None, end: datetime | None) -> 
 def save(conn: Connection, meeting: Meeting, expected_version: int | None) -> None:
     """Insert or replace a meeting; refuse if someone else changed it in between."""
     values = {
-        "title": meeting.title, "organiser_unit_id": meeting.organiser_unit_id,
-        "starts_at": to_text(meeting.starts_at), "ends_at": to_text(meeting.ends_at),
-        "hall": meeting.place.hall, "video": meeting.place.video,
-        "status": meeting.status.value, "description": meeting.description,
+        "title": meeting.title,
+        "organiser_unit_id": meeting.organiser_unit_id,
+        "starts_at": to_text(meeting.starts_at),
+        "ends_at": to_text(meeting.ends_at),
+        "hall": meeting.place.hall,
+        "video": meeting.place.video,
+        "status": meeting.status.value,
+        "description": meeting.description,
         "version": meeting.version,
     }
     if expected_version is None:
@@ -107,9 +118,13 @@ def save(conn: Connection, meeting: Meeting, expected_version: int | None) -> No
             insert(t.agenda_items),
             [
                 {
-                    "id": item.id, "meeting_id": meeting.id, "position": position,
-                    "title": item.title, "planned_minutes": item.planned_minutes,
-                    "presenter_id": item.presenter_id, "presenter_name": item.presenter_name,
+                    "id": item.id,
+                    "meeting_id": meeting.id,
+                    "position": position,
+                    "title": item.title,
+                    "planned_minutes": item.planned_minutes,
+                    "presenter_id": item.presenter_id,
+                    "presenter_name": item.presenter_name,
                     "document_ids": list(item.document_ids),
                 }
                 for position, item in enumerate(meeting.agenda)

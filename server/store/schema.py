@@ -18,7 +18,8 @@ metadata = MetaData()
 
 # Times are stored as ISO 8601 text with their UTC offset: portable and readable in a dump.
 units = Table(
-    "units", metadata,
+    "units",
+    metadata,
     Column("id", String(64), primary_key=True),
     Column("name", Text, nullable=False),
     Column("kind", String(32), nullable=False),
@@ -28,7 +29,8 @@ units = Table(
 )
 
 unit_changes = Table(
-    "unit_changes", metadata,
+    "unit_changes",
+    metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("unit_id", String(64), ForeignKey("units.id"), nullable=False),
     Column("kind", String(16), nullable=False),
@@ -38,7 +40,8 @@ unit_changes = Table(
 )
 
 people = Table(
-    "people", metadata,
+    "people",
+    metadata,
     Column("id", String(64), primary_key=True),
     Column("username", String(64), nullable=False, unique=True),
     Column("full_name", Text, nullable=False),
@@ -48,14 +51,16 @@ people = Table(
 )
 
 memberships = Table(
-    "memberships", metadata,
+    "memberships",
+    metadata,
     Column("person_id", String(64), ForeignKey("people.id"), primary_key=True),
     Column("unit_id", String(64), ForeignKey("units.id"), primary_key=True),
     Column("role", String(16), primary_key=True),
 )
 
 sessions = Table(
-    "sessions", metadata,
+    "sessions",
+    metadata,
     Column("token_hash", String(64), primary_key=True),
     Column("person_id", String(64), ForeignKey("people.id"), nullable=False),
     Column("created_at", String(40), nullable=False),
@@ -63,7 +68,8 @@ sessions = Table(
 )
 
 meetings = Table(
-    "meetings", metadata,
+    "meetings",
+    metadata,
     Column("id", String(64), primary_key=True),
     Column("title", Text, nullable=False),
     Column("organiser_unit_id", String(64), ForeignKey("units.id"), nullable=False),
@@ -77,19 +83,22 @@ meetings = Table(
 )
 
 meeting_units = Table(
-    "meeting_units", metadata,
+    "meeting_units",
+    metadata,
     Column("meeting_id", String(64), ForeignKey("meetings.id"), primary_key=True),
     Column("unit_id", String(64), ForeignKey("units.id"), primary_key=True),
 )
 
 meeting_people = Table(
-    "meeting_people", metadata,
+    "meeting_people",
+    metadata,
     Column("meeting_id", String(64), ForeignKey("meetings.id"), primary_key=True),
     Column("person_id", String(64), ForeignKey("people.id"), primary_key=True),
 )
 
 agenda_items = Table(
-    "agenda_items", metadata,
+    "agenda_items",
+    metadata,
     Column("id", String(64), primary_key=True),
     Column("meeting_id", String(64), ForeignKey("meetings.id"), nullable=False, index=True),
     Column("position", Integer, nullable=False),
@@ -101,7 +110,8 @@ agenda_items = Table(
 )
 
 documents = Table(
-    "documents", metadata,
+    "documents",
+    metadata,
     Column("id", String(64), primary_key=True),
     Column("meeting_id", String(64), ForeignKey("meetings.id"), nullable=False, index=True),
     Column("title", Text, nullable=False),
@@ -117,7 +127,8 @@ documents = Table(
 )
 
 uploads = Table(
-    "uploads", metadata,
+    "uploads",
+    metadata,
     Column("id", String(64), primary_key=True),
     Column("person_id", String(64), ForeignKey("people.id"), nullable=False),
     Column("meeting_id", String(64), ForeignKey("meetings.id"), nullable=False),
@@ -134,7 +145,8 @@ uploads = Table(
 )
 
 comments = Table(
-    "comments", metadata,
+    "comments",
+    metadata,
     Column("id", String(64), primary_key=True),
     Column("document_id", String(64), ForeignKey("documents.id"), nullable=False, index=True),
     Column("author_id", String(64), ForeignKey("people.id"), nullable=False),
@@ -144,7 +156,8 @@ comments = Table(
 )
 
 notes = Table(
-    "notes", metadata,
+    "notes",
+    metadata,
     Column("id", String(64), primary_key=True),
     Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
     Column("author_id", String(64), ForeignKey("people.id"), nullable=False, index=True),
@@ -157,7 +170,8 @@ notes = Table(
 )
 
 audit = Table(
-    "audit", metadata,
+    "audit",
+    metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("at", String(40), nullable=False),
     Column("person_id", String(64)),
