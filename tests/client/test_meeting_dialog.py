@@ -132,5 +132,8 @@ async def test_secretary_creates_edits_and_replaces_and_delegate_is_told(
     workspace_b.setCurrentIndex(0)  # looking at the calendar clears the badge
     assert workspace_b.badge == 0 and "(" not in workspace_b.tabText(0)
     save_screenshot(secretary, "meeting-edited")
+    assert delegate.sync is not None
+    await delegate.sync.start()  # the delegate's offline copy takes the new version too
+    assert delegate.vault is not None and delegate.vault.has_document(document.id)
     await close_window(secretary)
     await close_window(delegate)
