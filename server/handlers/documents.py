@@ -18,10 +18,10 @@ from meetings.documents import (
     check_title,
     clean_filename,
 )
-from meetings.errors import BadRequest, ChecksumMismatch, Conflict, NotFound, TooLarge
+from meetings.errors import BadRequest, ChecksumMismatch, Conflict, NotFound
 from meetings.meeting import MeetingStatus
 from meetings.permissions import Action, allowed, require_document
-from server import views
+from server import chunks, views
 from server.handlers import BinaryReply, handles
 from server.handlers.common import MeetingView, caller, directory, load_view, new_id
 from server.pdfcheck import count_pages
@@ -46,12 +46,7 @@ def _upload_view(app: AppState, row: dict[str, Any]) -> p.UploadView:
 
 @handles(p.BeginUpload)
 async def begin_upload(app: AppState, conn: Connection, request: p.BeginUpload) -> p.UploadView:
-    if request.size > app.config.limits.max_upload_bytes:
-        raise TooLarge(
-            f"The file is larger than the limit of {app.config.limits.max_upload_bytes} bytes.",
-            f"Tệp vượt quá giới hạn {app.config.limits.max_upload_bytes // 2**20} MB.",
-            details={"limit": app.config.limits.max_upload_bytes},
-        )
+    chunks.check_size(app, request.size)
     filename = clean_filename(request.filename)
     title = check_title(request.title)
 
@@ -109,24 +104,8 @@ async def upload_chunk(
     app: AppState, conn: Connection, request: p.UploadChunk, payload: bytes
 ) -> p.UploadView:
     row = await _own_upload(app, conn, request.upload_id)
-    received = row["received"]
-    end = request.offset + len(payload)
-    if end <= received:
-        return _upload_view(app, row)  # a chunk sent again after a lost acknowledgement
-    if request.offset != received:
-        raise Conflict(
-            f"Expected the chunk at offset {received}.",
-            f"Cần gửi phần dữ liệu bắt đầu từ vị trí {received}.",
-            details={"received": received},
-        )
-    if end > row["size"] or not payload:
-        raise BadRequest(
-            "The chunk goes past the announced size.", "Dữ liệu vượt quá kích thước đã khai báo."
-        )
-    loop = asyncio.get_running_loop()
-    await loop.run_in_executor(None, app.blobs.write_part, row["id"], request.offset, payload)
-    await app.store.write(lambda db: documents_repo.set_received(db, row["id"], end))
-    return _upload_view(app, {**row, "received": end})
+    received = await chunks.receive(app, row, request.offset, payload, documents_repo.set_received)
+    return _upload_view(app, {**row, "received": received})
 
 
 @handles(p.UploadStatus)

@@ -17,11 +17,11 @@ from meetings import meeting as meeting_rules
 from meetings import protocol_signing as ps
 from meetings import signing_flow as flow
 from meetings.documents import DocumentMeta
-from meetings.errors import BadRequest, ChecksumMismatch, Conflict, InvalidState, NotFound, TooLarge
+from meetings.errors import BadRequest, ChecksumMismatch, Conflict, InvalidState, NotFound
 from meetings.meeting import Meeting, MeetingStatus
 from meetings.permissions import Directory
 from meetings.signing_flow import SignatureRefused, SignatureRequest
-from server import signing_trust, signing_views
+from server import chunks, signing_trust, signing_views
 from server.handlers import BinaryReply, handles
 from server.handlers.common import caller, directory, new_id
 from server.handlers.signing import visible_request
@@ -277,11 +277,7 @@ def _upload_view(app: AppState, row: dict[str, Any]) -> ps.SigningUploadView:
 async def begin_upload(
     app: AppState, conn: Connection, request: ps.BeginRevisionUpload
 ) -> ps.SigningUploadView:
-    if request.size > app.config.limits.max_upload_bytes:
-        raise TooLarge(
-            f"The file is larger than the limit of {app.config.limits.max_upload_bytes} bytes.",
-            f"Tệp vượt quá giới hạn {app.config.limits.max_upload_bytes // 2**20} MB.",
-        )
+    chunks.check_size(app, request.size)
 
     def transaction(db: Db) -> dict[str, Any]:
         person = caller(db, conn)
@@ -320,24 +316,8 @@ async def upload_chunk(
     app: AppState, conn: Connection, request: ps.RevisionChunk, payload: bytes
 ) -> ps.SigningUploadView:
     row = await _own_upload(app, conn, request.upload_id)
-    received = row["received"]
-    end = request.offset + len(payload)
-    if end <= received:
-        return _upload_view(app, row)  # sent again after a lost acknowledgement
-    if request.offset != received:
-        raise Conflict(
-            f"Expected the chunk at offset {received}.",
-            f"Cần gửi phần dữ liệu bắt đầu từ vị trí {received}.",
-            details={"received": received},
-        )
-    if end > row["size"] or not payload:
-        raise BadRequest(
-            "The chunk goes past the announced size.", "Dữ liệu vượt quá kích thước đã khai báo."
-        )
-    loop = asyncio.get_running_loop()
-    await loop.run_in_executor(None, app.blobs.write_part, row["id"], request.offset, payload)
-    await app.store.write(lambda db: signing_repo.set_received(db, row["id"], end))
-    return _upload_view(app, {**row, "received": end})
+    received = await chunks.receive(app, row, request.offset, payload, signing_repo.set_received)
+    return _upload_view(app, {**row, "received": received})
 
 
 @handles(ps.FinishRevisionUpload)
