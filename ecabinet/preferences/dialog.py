@@ -99,6 +99,7 @@ class SettingsDialog(QDialog):
         self.browse_button.clicked.connect(self._browse)
         self.forget_button.clicked.connect(self.forget)
         self.language.setFocus()
+        self.setMinimumWidth(620)  # room for a cache path
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -609,6 +609,57 @@ Nhận được: {1}</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../ecabinet/core/qt_strings.py" line="16"/>
+        <source>&amp;Choose</source>
+        <translation>&amp;Chọn</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/core/qt_strings.py" line="17"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../ecabinet/core/qt_strings.py" line="9"/>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/core/qt_strings.py" line="10"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/core/qt_strings.py" line="11"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/core/qt_strings.py" line="12"/>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/core/qt_strings.py" line="13"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;Có</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/core/qt_strings.py" line="14"/>
+        <source>&amp;No</source>
+        <translation>&amp;Không</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/core/qt_strings.py" line="15"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+</context>
+<context>
     <name>SecretaryController</name>
     <message>
         <location filename="../../ecabinet/secretary/controller.py" line="44"/>
@@ -629,87 +680,87 @@ Nhận được: {1}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="105"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="106"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="107"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="108"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="107"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="108"/>
         <source>&amp;Server</source>
         <translation>&amp;Máy chủ</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="107"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="108"/>
         <source>&amp;Cache folder</source>
         <translation>Thư mục &amp;lưu trữ</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="108"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="109"/>
         <source>Cache &amp;limit</source>
         <translation>&amp;Dung lượng tối đa</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="108"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="109"/>
         <source>&amp;Font size</source>
         <translation>&amp;Cỡ chữ</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="111"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="112"/>
         <source>&amp;Browse…</source>
         <translation>C&amp;họn…</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="112"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="113"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="113"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="114"/>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="114"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="115"/>
         <source>Forget this &amp;laptop…</source>
         <translation>&amp;Xóa dữ liệu trên máy này…</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="122"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="123"/>
         <source>Where the offline copy is kept</source>
         <translation>Nơi lưu bản sao ngoại tuyến</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="136"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="137"/>
         <source>The server address starts with wss:// (ws:// on loopback).</source>
         <translation>Địa chỉ máy chủ bắt đầu bằng wss:// (ws:// khi chạy nội bộ).</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="140"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="141"/>
         <source>The cache folder must be a full path.</source>
         <translation>Thư mục lưu trữ phải là đường dẫn đầy đủ.</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="163"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="164"/>
         <source>Forget this laptop</source>
         <translation>Xóa dữ liệu trên máy này</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="164"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="165"/>
         <source>Delete the offline copy of every meeting and document, the pinned server certificates and the saved user names from this laptop? Notes and comments not yet sent are lost too.</source>
         <translation>Xóa khỏi máy này bản sao ngoại tuyến của mọi cuộc họp và tài liệu, các chứng thư máy chủ đã ghi nhớ và tên đăng nhập đã lưu? Ghi chú và góp ý chưa gửi cũng sẽ mất.</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="172"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="173"/>
         <source>The cache could not be deleted: {0}</source>
         <translation>Không xóa được dữ liệu lưu trữ: {0}</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="174"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="175"/>
         <source>This laptop no longer keeps anything of eCabinet in {0}.</source>
         <translation>Máy này không còn giữ dữ liệu eCabinet nào trong {0}.</translation>
     </message>

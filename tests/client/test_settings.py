@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from ecabinet.core.fonts import DEFAULT_POINT_SIZE, apply_ui_font
@@ -67,6 +67,8 @@ async def test_language_and_font_apply_at_once_and_keyboard_reaches_every_field(
     assert (settings.language, settings.font_size, settings.cache_limit_mb) == ("vi", 16, 4096)
     again = window.open_settings()
     assert again.windowTitle() == "Cài đặt" and again.font_size.value() == 16
+    cancel = again.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel.text() == "Hủy"  # Qt's own buttons too, from our catalogue
     save_screenshot(again, "settings-vi-16pt")
     again.server.setText("http://example.org")
     again.apply_and_close()
