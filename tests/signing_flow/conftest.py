@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from signing_flow_helpers import Login, Minutes, minutes
-from signing_flow_pki import FlowPki, FlowToken, make_token, serve_pki
+from signing_flow_pki import FlowPki, FlowToken, make_token
 
 from ecabinet.net.client import Client
 from server.app import RunningServer, running
@@ -16,6 +16,7 @@ from server.config import ServerConfig
 from tests.server import org
 from tests.server.conftest import FAST_AUTH, seed_data_dir
 from tests.server.meeting_helpers import published_meeting
+from tests.support.pki import serve_pki
 
 
 @pytest.fixture(scope="session")
