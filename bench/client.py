@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -68,8 +69,13 @@ def child_calendar(url: str, fingerprint: str, username: str, password: str,
         window = MainWindow(settings, Connection())
         window.translations = translations
         window.show()
-        ready = asyncio.get_running_loop().create_future()
-        window.ready.connect(lambda: ready.done() or ready.set_result(None))
+        ready: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def drawn() -> None:
+            if not ready.done():
+                ready.set_result(None)
+
+        window.ready.connect(drawn)
         window.login.submitted.emit(url, username, password)
         await asyncio.wait_for(ready, 30)
         assert window.workspace is not None
@@ -167,8 +173,10 @@ def child_sync(url: str, fingerprint: str, username: str, password: str,
     return {"seconds": elapsed, "documents": fetched, "peak_mb": _peak_mb()}
 
 
-CHILDREN = {"bare": child_bare, "calendar": child_calendar, "pdf": child_pdf,
-            "download": child_download, "sync": child_sync}
+CHILDREN: dict[str, Callable[..., dict[str, Any]]] = {
+    "bare": child_bare, "calendar": child_calendar, "pdf": child_pdf,
+    "download": child_download, "sync": child_sync,
+}
 
 
 # -- the parent: a server, then the children --------------------------------------------------

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPen
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QWidget
 
 PIN = 18  # px, the side of a pin marker
 FILL = QColor(255, 214, 0, 110)
@@ -21,8 +20,8 @@ EDGE = QColor(191, 140, 0)
 
 
 class MarkedPdfView(QPdfView):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self) -> None:
+        super().__init__()
         self.markers: list[dict[str, Any]] = []  # note dicts: page (1-based), rect, text
 
     def set_markers(self, notes: list[dict[str, Any]]) -> None:

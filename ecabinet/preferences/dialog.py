@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecabinet.core.fonts import apply_ui_font
+from ecabinet.core.forms import add_row
 from ecabinet.core.i18n import Translations
 from ecabinet.core.settings import FONT_SIZES, LANGUAGES, Settings
 from ecabinet.preferences.forget import forget_laptop
@@ -83,7 +84,7 @@ class SettingsDialog(QDialog):
             (self.language, self.server, self.cache_dir, self.cache_limit, self.font_size),
             strict=True,
         ):
-            form.addRow(label, field)
+            add_row(form, label, field)
             label.setBuddy(buddy)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecabinet.core.forms import add_row
 from ecabinet.core.meeting_time import at_meeting_clock, meeting_time, meeting_today
 from ecabinet.data.directory import Directory
 from meetings import protocol as p
@@ -108,7 +109,7 @@ class MeetingDialog(QDialog):
         for label, field in zip(self.labels, (self.title, self.organiser, self.day, times,
                                               self.hall, self.video, self.units,
                                               self.people_filter, self.people), strict=True):
-            form.addRow(label, field)
+            add_row(form, label, field)
         for label, buddy in zip(self.labels, (self.title, self.organiser, self.day, self.starts,
                                               self.hall, self.video, self.units,
                                               self.people_filter, self.people), strict=True):
