@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject, Signal
@@ -22,10 +23,13 @@ class DocumentSync(QObject):
     progress = Signal(int, int)  # bytes done, bytes wanted
     document_synced = Signal(str)
     finished = Signal(int)  # documents fetched in this run
+    limit_reached = Signal(int)  # documents left out: the cache would outgrow its limit
 
     def __init__(self, connection: Connection, store: MeetingStore, vault: Vault,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None,
+                 limit_bytes: Callable[[], int] | None = None) -> None:
         super().__init__(parent)
+        self.limit_bytes = limit_bytes  # read at each run: the settings may change it
         self.connection = connection
         self.store = store
         self.vault = vault
@@ -47,12 +51,29 @@ class DocumentSync(QObject):
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
 
+    def _within_limit(self, wanted: list[p.DocumentView]) -> list[p.DocumentView]:
+        """The documents that fit under the cache limit, soonest meetings first."""
+        if self.limit_bytes is None:
+            return wanted
+        room = self.limit_bytes() - self.vault.size_bytes()
+        kept = []
+        for document in wanted:
+            if document.size > room:
+                break  # later meetings wait until space is freed or the limit raised
+            kept.append(document)
+            room -= document.size
+        if len(kept) < len(wanted):
+            log.info("cache limit: %d documents not synced", len(wanted) - len(kept))
+            self.limit_reached.emit(len(wanted) - len(kept))
+        return kept
+
     async def run(self) -> int:
         wanted: list[p.DocumentView] = []
         try:
             for meeting_id in self.upcoming():
                 detail = await self.store.detail(self.connection, meeting_id)
                 wanted += [d for d in detail.documents if not self.vault.has_document(d.id)]
+            wanted = self._within_limit(wanted)
             total = sum(d.size for d in wanted)
             done = 0
             self.progress.emit(0, total)

@@ -164,7 +164,11 @@ class MainWindow(QMainWindow):
             self.vault.save_json("me", signed.person.model_dump(mode="json"))
         self.outbox = Outbox(self.vault, self)
         self.annotations = Annotations(self.connection, self.vault, self.outbox, self)
-        self.sync = DocumentSync(self.connection, self.store, self.vault, self)
+        self.sync = DocumentSync(self.connection, self.store, self.vault, self,
+                                 limit_bytes=lambda: self.settings.cache_limit_mb * 1024 * 1024)
+        self.sync.limit_reached.connect(lambda left: self.statusBar().showMessage(self.tr(
+            "The offline copy is full: %n document(s) not copied (Settings: cache limit).",
+            "", left), 15_000))
         self.sync.progress.connect(self._sync_progress)
         self.sync.document_synced.connect(self._document_synced)
         self.workspace = Workspace(self.store, self.connection, self.vault, self.annotations, me)

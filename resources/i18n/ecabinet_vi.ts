@@ -220,8 +220,15 @@ Nhận được: {1}</translation>
         <source>Language, server, offline copy, font size (Ctrl+,)</source>
         <translation>Ngôn ngữ, máy chủ, bản lưu ngoại tuyến, cỡ chữ (Ctrl+,)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ecabinet/shell/window.py" line="170"/>
+        <source>The offline copy is full: %n document(s) not copied (Settings: cache limit).</source>
+        <translation>
+            <numerusform>Bộ nhớ ngoại tuyến đã đầy: %n tài liệu chưa được sao lưu (Cài đặt: dung lượng tối đa).</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ecabinet/shell/window.py" line="219"/>
+        <location filename="../../ecabinet/shell/window.py" line="223"/>
         <source>Offline copy %p%</source>
         <translation>Bản lưu ngoại tuyến %p%</translation>
     </message>
@@ -229,87 +236,87 @@ Nhận được: {1}</translation>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="130"/>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="131"/>
         <source>New meeting</source>
         <translation>Cuộc họp mới</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="131"/>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="132"/>
         <source>Edit meeting</source>
         <translation>Sửa cuộc họp</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="132"/>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="133"/>
         <source>&amp;Title</source>
         <translation>&amp;Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="132"/>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="133"/>
         <source>&amp;Organised by</source>
         <translation>Đơn vị chủ t&amp;rì</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="132"/>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="133"/>
         <source>&amp;Date</source>
         <translation>&amp;Ngày</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="133"/>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="134"/>
         <source>T&amp;ime</source>
         <translation>&amp;Giờ</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="133"/>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="134"/>
         <source>&amp;Hall</source>
         <translation>&amp;Hội trường</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="133"/>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="134"/>
         <source>&amp;Video</source>
         <translation>Trực tu&amp;yến</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="134"/>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="135"/>
         <source>Invited &amp;units</source>
         <translation>Đơn vị được &amp;mời</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="134"/>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="135"/>
         <source>&amp;Find a person</source>
         <translation>Tìm người (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="135"/>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="136"/>
         <source>Invited &amp;people</source>
         <translation>Cá nhân được mời (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="138"/>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="139"/>
         <source>Vietnam time (UTC+07:00)</source>
         <translation>Giờ Việt Nam (UTC+07:00)</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="139"/>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="140"/>
         <source>Ward halls join over video</source>
         <translation>Các điểm cầu phường tham dự trực tuyến</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="140"/>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="141"/>
         <source>Name or title</source>
         <translation>Họ tên hoặc chức vụ</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="168"/>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="169"/>
         <source>Give the meeting a title.</source>
         <translation>Hãy nhập tiêu đề cuộc họp.</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="170"/>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="171"/>
         <source>You do not organise meetings for any unit.</source>
         <translation>Bạn không được tổ chức cuộc họp cho đơn vị nào.</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="173"/>
+        <location filename="../../ecabinet/secretary/meeting_dialog.py" line="174"/>
         <source>The meeting must end after it starts.</source>
         <translation>Giờ kết thúc phải sau giờ bắt đầu.</translation>
     </message>
@@ -680,87 +687,87 @@ Nhận được: {1}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="106"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="107"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="108"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="109"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="108"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="109"/>
         <source>&amp;Server</source>
         <translation>&amp;Máy chủ</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="108"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="109"/>
         <source>&amp;Cache folder</source>
         <translation>Thư mục &amp;lưu trữ</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="109"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="110"/>
         <source>Cache &amp;limit</source>
         <translation>&amp;Dung lượng tối đa</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="109"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="110"/>
         <source>&amp;Font size</source>
         <translation>&amp;Cỡ chữ</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="112"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="113"/>
         <source>&amp;Browse…</source>
         <translation>C&amp;họn…</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="113"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="114"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="114"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="115"/>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="115"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="116"/>
         <source>Forget this &amp;laptop…</source>
         <translation>&amp;Xóa dữ liệu trên máy này…</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="123"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="124"/>
         <source>Where the offline copy is kept</source>
         <translation>Nơi lưu bản sao ngoại tuyến</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="137"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="138"/>
         <source>The server address starts with wss:// (ws:// on loopback).</source>
         <translation>Địa chỉ máy chủ bắt đầu bằng wss:// (ws:// khi chạy nội bộ).</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="141"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="142"/>
         <source>The cache folder must be a full path.</source>
         <translation>Thư mục lưu trữ phải là đường dẫn đầy đủ.</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="164"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="165"/>
         <source>Forget this laptop</source>
         <translation>Xóa dữ liệu trên máy này</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="165"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="166"/>
         <source>Delete the offline copy of every meeting and document, the pinned server certificates and the saved user names from this laptop? Notes and comments not yet sent are lost too.</source>
         <translation>Xóa khỏi máy này bản sao ngoại tuyến của mọi cuộc họp và tài liệu, các chứng thư máy chủ đã ghi nhớ và tên đăng nhập đã lưu? Ghi chú và góp ý chưa gửi cũng sẽ mất.</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="173"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="174"/>
         <source>The cache could not be deleted: {0}</source>
         <translation>Không xóa được dữ liệu lưu trữ: {0}</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/preferences/dialog.py" line="175"/>
+        <location filename="../../ecabinet/preferences/dialog.py" line="176"/>
         <source>This laptop no longer keeps anything of eCabinet in {0}.</source>
         <translation>Máy này không còn giữ dữ liệu eCabinet nào trong {0}.</translation>
     </message>
