@@ -15,7 +15,7 @@ from server.auth import Passwords, Throttle
 from server.blobs import BlobStore
 from server.config import ServerConfig
 from server.connection import Connection
-from server.handlers import load_all
+from server.handlers import live, load_all
 from server.hub import Hub
 from server.state import AppState
 from server.store.db import Store
@@ -56,6 +56,8 @@ async def open_state(config: ServerConfig) -> AppState:
 async def running(config: ServerConfig) -> AsyncIterator[RunningServer]:
     load_all()
     state = await open_state(config)
+    # Timed votes and speeches keep running across a restart.
+    await live.resume_timers(state)
     ssl_context = None
     print_fp: str | None = None
     if not config.plain:
@@ -98,6 +100,7 @@ async def running(config: ServerConfig) -> AsyncIterator[RunningServer]:
     try:
         yield running_server
     finally:
+        live.stop_timers(state)
         server.close(close_connections=True)
         await server.wait_closed()
         state.hub.close_all()
