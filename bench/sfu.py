@@ -243,8 +243,8 @@ async def run_site(
         nonlocal receive
         for _ in range(10**7):
             event = await client.events.get()
-            if isinstance(event, pc.CallStats):
-                stats.append(event)
+            if isinstance(event, pc.CallStats) and measuring[0]:
+                stats.append(event)  # only those inside the measured window
             if not isinstance(event, pc.CallOffer):
                 continue
             if event.fresh or receive is None:
