@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
 
+from server import sfu
 from server.auth import Passwords, Throttle
 from server.blobs import BlobStore
 from server.config import ServerConfig
@@ -101,6 +102,7 @@ async def running(config: ServerConfig) -> AsyncIterator[RunningServer]:
         yield running_server
     finally:
         live.stop_timers(state)
+        await sfu.shutdown(state)  # hang up every video session before the sockets go
         server.close(close_connections=True)
         await server.wait_closed()
         state.hub.close_all()
