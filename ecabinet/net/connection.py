@@ -39,6 +39,7 @@ class Connection(QObject):
     comment_added = Signal(object)  # p.CommentAdded
     note_changed = Signal(object)  # p.NoteView
     note_deleted = Signal(str)
+    signing_changed = Signal(object)  # a signing.* event: my turn, or a request moved on
 
     def __init__(
         self, *, retry_delay: float = 0.5, max_retry_delay: float = 5.0,
@@ -144,6 +145,8 @@ class Connection(QObject):
             elif isinstance(event, p.SessionEnded):
                 self._token = None
                 self._set_state(LinkState.SIGNED_OUT)
+            elif getattr(event, "type", "").startswith("signing."):
+                self.signing_changed.emit(event)
 
     async def _reconnect(self) -> None:
         delay = self._retry_delay

@@ -75,6 +75,8 @@ class Workspace(QTabWidget):
         # Signing feature (issue 5): the "Chờ tôi ký" tab, always open like the two above.
         self.signing = SigningPage(connection, me)
         self.signing.message.connect(self.message)
+        # "Waiting for my signature" follows the server: a turn or a finished request refreshes it.
+        connection.signing_changed.connect(lambda _event: self.signing.refresh())
         self.addTab(self.signing, "")
         for index in (0, 1, 2):  # the calendar, the list and signing stay open
             self.tabBar().setTabButton(index, self.tabBar().ButtonPosition.RightSide, None)

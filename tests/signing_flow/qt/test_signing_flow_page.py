@@ -116,5 +116,11 @@ async def test_sign_two_waiting_documents_with_one_password(
             await secretary.call("signing.validate", request_id=request_id)
         )
         assert report.all_valid
+
+    # A new request reaches the open tab by itself: the server's signing.turn event refreshes it.
+    loaded = wait_signal(page.loaded)
+    third = await send_for_signature(secretary, minutes_doc, "Quyết định")
+    assert (await loaded) == (1,)
+    assert page.model.rows[0].id == third
     await close_window(window)
     translations.switch("en")
