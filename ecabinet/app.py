@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from ecabinet.core import excepthook
 from ecabinet.core.fonts import apply_ui_font, register_fonts
+from ecabinet.core.gui_gc import GuiThreadCollector
 from ecabinet.core.i18n import Translations
 from ecabinet.core.resources import STYLE
 from ecabinet.core.settings import Settings
@@ -76,10 +77,15 @@ def main(argv: list[str]) -> int:
     translations = prepare(app, settings)
     excepthook.install()
     demo = load_demo_accounts() if args.demo_accounts else []
-    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-        window = MainWindow(settings, Connection(), demo)
-        window.translations = translations
-        runner.run(run_window(window, app))
+    collector = GuiThreadCollector(parent=app)
+    collector.start()
+    try:
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+            window = MainWindow(settings, Connection(), demo)
+            window.translations = translations
+            runner.run(run_window(window, app))
+    finally:
+        collector.stop()
     return 0
 
 
