@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -45,7 +46,7 @@ class Person:
         if not self.full_name.strip():
             raise BadRequest("A person needs a full name.", "Cần nhập họ và tên.")
 
-    def roles_in(self, unit_ids: set[str] | list[str]) -> set[Role]:
+    def roles_in(self, unit_ids: Iterable[str]) -> set[Role]:
         wanted = set(unit_ids)
         return {m.role for m in self.memberships if m.unit_id in wanted}
 

@@ -4,6 +4,7 @@ as documents of the meeting with the places of their signatures."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Set
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +34,9 @@ FILES = {"minutes": "bien-ban.pdf", "conclusions": "thong-bao-ket-luan.pdf"}
 PLACE = "Thủ Dầu Một"
 
 
-def _holder(people: list[Person], units: set[str], role: Role, prefer: set[str]) -> Person | None:
+def _holder(
+    people: list[Person], units: Set[str], role: Role, prefer: set[str]
+) -> Person | None:
     holders = [x for x in people if x.active and x.roles_in(units) & {role}]
     holders.sort(key=lambda x: (x.id not in prefer, x.full_name))
     return holders[0] if holders else None
