@@ -34,6 +34,7 @@ OUT = Path(__file__).resolve().parent / "out" / "client.json"
 
 # -- children: each prints one JSON line and exits -----------------------------------------
 
+
 def _peak_mb() -> float:
     """This process's peak resident memory. VmHWM, not ru_maxrss: Linux carries ru_maxrss
     over from the forked parent (the bench server) across exec."""
@@ -55,8 +56,9 @@ def child_bare() -> dict[str, Any]:
     return {"peak_mb": _peak_mb()}
 
 
-def child_calendar(url: str, fingerprint: str, username: str, password: str,
-                   folder: str) -> dict[str, Any]:
+def child_calendar(
+    url: str, fingerprint: str, username: str, password: str, folder: str
+) -> dict[str, Any]:
     import qasync
 
     from ecabinet.app import make_application, prepare
@@ -130,8 +132,9 @@ async def _login(url: str, fingerprint: str, username: str, password: str) -> An
     return client
 
 
-def child_download(url: str, fingerprint: str, username: str, password: str,
-                   folder: str, ids: str) -> dict[str, Any]:
+def child_download(
+    url: str, fingerprint: str, username: str, password: str, folder: str, ids: str
+) -> dict[str, Any]:
     async def run() -> float:
         client = await _login(url, fingerprint, username, password)
         started = time.perf_counter()
@@ -144,8 +147,9 @@ def child_download(url: str, fingerprint: str, username: str, password: str,
     return {"seconds": asyncio.run(run()), "peak_mb": _peak_mb()}
 
 
-def child_sync(url: str, fingerprint: str, username: str, password: str,
-               folder: str) -> dict[str, Any]:
+def child_sync(
+    url: str, fingerprint: str, username: str, password: str, folder: str
+) -> dict[str, Any]:
     import qasync
     from PySide6.QtWidgets import QApplication
 
@@ -179,20 +183,30 @@ def child_sync(url: str, fingerprint: str, username: str, password: str,
 
 
 CHILDREN: dict[str, Callable[..., dict[str, Any]]] = {
-    "bare": child_bare, "calendar": child_calendar, "pdf": child_pdf,
-    "download": child_download, "sync": child_sync,
+    "bare": child_bare,
+    "calendar": child_calendar,
+    "pdf": child_pdf,
+    "download": child_download,
+    "sync": child_sync,
 }
 
 
 # -- the parent: a server, then the children --------------------------------------------------
+
 
 async def spawn(*args: str) -> tuple[float, dict[str, Any]]:
     """Run a child; returns its wall time from launch to exit and its JSON line."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     started = time.perf_counter()
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bench.client", "--child", *args, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        sys.executable,
+        "-m",
+        "bench.client",
+        "--child",
+        *args,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
     out, err = await asyncio.wait_for(process.communicate(), 600)
     elapsed = time.perf_counter() - started
@@ -217,12 +231,21 @@ async def prepare_dossier(url: str, fingerprint: str, password: str, folder: Pat
     client = await _login(url, fingerprint, people("secretary", "ubnd"), password)
     starts = (dt.datetime.now(dt.UTC) + dt.timedelta(days=1)).replace(microsecond=0)
     meeting = await client.call(
-        "meeting.create", title="Hồ sơ 100 MB", organiser_unit_id="ubnd",
-        starts_at=starts.isoformat(), ends_at=(starts + dt.timedelta(hours=2)).isoformat(),
-        hall="Hội trường A", invited_unit_ids=["ubnd"],
+        "meeting.create",
+        title="Hồ sơ 100 MB",
+        organiser_unit_id="ubnd",
+        starts_at=starts.isoformat(),
+        ends_at=(starts + dt.timedelta(hours=2)).isoformat(),
+        hall="Hội trường A",
+        invited_unit_ids=["ubnd"],
     )
-    await client.call("agenda.add", meeting_id=meeting["id"], title="Báo cáo",
-                      planned_minutes=30, presenter_name="")
+    await client.call(
+        "agenda.add",
+        meeting_id=meeting["id"],
+        title="Báo cáo",
+        planned_minutes=30,
+        presenter_name="",
+    )
     ids = []
     size = DOSSIER_MB * 1024 * 1024 // DOSSIER_FILES
     for index in range(DOSSIER_FILES):
@@ -235,8 +258,7 @@ async def prepare_dossier(url: str, fingerprint: str, password: str, folder: Pat
     return ids
 
 
-async def documents_to_sync(url: str, fingerprint: str, username: str,
-                            password: str) -> list[str]:
+async def documents_to_sync(url: str, fingerprint: str, username: str, password: str) -> list[str]:
     """What the sync will copy (every document of the upcoming meetings), so the plain
     download fetches the same bytes."""
     client = await _login(url, fingerprint, username, password)
@@ -269,46 +291,65 @@ async def main() -> dict[str, Any]:
             bare = [(await spawn("bare"))[0] for _ in range(ROUNDS)]
             calendar = []
             for round_ in range(ROUNDS):
-                elapsed, found = await spawn("calendar", url, fp, delegate, city.password,
-                                             str(root / f"laptop-{round_}"))
+                elapsed, found = await spawn(
+                    "calendar", url, fp, delegate, city.password, str(root / f"laptop-{round_}")
+                )
                 calendar.append(elapsed)
             results["start"] = {
-                "bare_s": statistics.median(bare), "calendar_s": statistics.median(calendar),
+                "bare_s": statistics.median(bare),
+                "calendar_s": statistics.median(calendar),
                 "ratio": statistics.median(calendar) / statistics.median(bare),
-                "cards": found["cards"], "target_s": 1.5,
+                "cards": found["cards"],
+                "target_s": 1.5,
             }
-            print(f"cold start to the calendar drawn: {results['start']['calendar_s']:.2f} s "
-                  f"(bare QApplication with one window: {results['start']['bare_s']:.2f} s, "
-                  f"×{results['start']['ratio']:.1f}; target < 1.5 s)", flush=True)
+            print(
+                f"cold start to the calendar drawn: {results['start']['calendar_s']:.2f} s "
+                f"(bare QApplication with one window: {results['start']['bare_s']:.2f} s, "
+                f"×{results['start']['ratio']:.1f}; target < 1.5 s)",
+                flush=True,
+            )
 
             big, small = root / "300.pdf", root / "1.pdf"
             big.write_bytes(make_large_pdf(300))
             small.write_bytes(make_large_pdf(1))
             _, opened = await spawn("pdf", str(big))
             _, one = await spawn("pdf", str(small))
-            results["pdf"] = {"pages": opened["pages"], "seconds": opened["seconds"],
-                              "one_page_s": one["seconds"], "target_s": 0.3}
-            print(f"300-page PDF to the first page drawn: {opened['seconds'] * 1000:.0f} ms "
-                  f"(1-page PDF: {one['seconds'] * 1000:.0f} ms; target < 300 ms)", flush=True)
+            results["pdf"] = {
+                "pages": opened["pages"],
+                "seconds": opened["seconds"],
+                "one_page_s": one["seconds"],
+                "target_s": 0.3,
+            }
+            print(
+                f"300-page PDF to the first page drawn: {opened['seconds'] * 1000:.0f} ms "
+                f"(1-page PDF: {one['seconds'] * 1000:.0f} ms; target < 300 ms)",
+                flush=True,
+            )
 
             await prepare_dossier(url, fp, city.password, root)
             ids = await documents_to_sync(url, fp, delegate, city.password)
             (root / "plain").mkdir()
-            _, plain = await spawn("download", url, fp, delegate, city.password,
-                                   str(root / "plain"), ",".join(ids))
-            _, synced = await spawn("sync", url, fp, delegate, city.password,
-                                    str(root / "synced"))
+            _, plain = await spawn(
+                "download", url, fp, delegate, city.password, str(root / "plain"), ",".join(ids)
+            )
+            _, synced = await spawn("sync", url, fp, delegate, city.password, str(root / "synced"))
             results["sync"] = {
-                "megabytes": DOSSIER_MB, "documents": synced["documents"],
-                "sync_s": synced["seconds"], "download_s": plain["seconds"],
+                "megabytes": DOSSIER_MB,
+                "documents": synced["documents"],
+                "sync_s": synced["seconds"],
+                "download_s": plain["seconds"],
                 "ratio": synced["seconds"] / plain["seconds"],
-                "sync_peak_mb": synced["peak_mb"], "download_peak_mb": plain["peak_mb"],
+                "sync_peak_mb": synced["peak_mb"],
+                "download_peak_mb": plain["peak_mb"],
             }
-            print(f"sync of a {DOSSIER_MB} MB dossier (with the demo's, {synced['documents']} "
-                  f"documents, {len(ids)} in the plain download) into "
-                  f"the encrypted cache: {synced['seconds']:.2f} s against a plain download "
-                  f"{plain['seconds']:.2f} s (×{results['sync']['ratio']:.2f}); peak memory "
-                  f"{synced['peak_mb']:.0f} MB against {plain['peak_mb']:.0f} MB", flush=True)
+            print(
+                f"sync of a {DOSSIER_MB} MB dossier (with the demo's, {synced['documents']} "
+                f"documents, {len(ids)} in the plain download) into "
+                f"the encrypted cache: {synced['seconds']:.2f} s against a plain download "
+                f"{plain['seconds']:.2f} s (×{results['sync']['ratio']:.2f}); peak memory "
+                f"{synced['peak_mb']:.0f} MB against {plain['peak_mb']:.0f} MB",
+                flush=True,
+            )
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return results

@@ -25,10 +25,14 @@ from ecabinet.shell.window import MainWindow
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="main.py client", description="eCabinet desktop client")
     parser.add_argument("--server", help="server address, e.g. wss://10.0.0.5:8765/ws")
-    parser.add_argument("--fingerprint",
-                        help="the server certificate's SHA-256, given out of band: pin it")
-    parser.add_argument("--demo-accounts", action="store_true",
-                        help="list the demo city's accounts on the sign-in page")
+    parser.add_argument(
+        "--fingerprint", help="the server certificate's SHA-256, given out of band: pin it"
+    )
+    parser.add_argument(
+        "--demo-accounts",
+        action="store_true",
+        help="list the demo city's accounts on the sign-in page",
+    )
     parser.add_argument("--settings", type=Path, help="settings file (default: per user)")
     parser.add_argument("--language", choices=("vi", "en"), help="interface language")
     return parser.parse_args(argv)

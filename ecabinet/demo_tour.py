@@ -37,15 +37,23 @@ async def qt_events(app: QApplication) -> AsyncIterator[None]:
         await asyncio.gather(task, return_exceptions=True)
 
 
-def _shot(widget: QWidget, out_dir: Path, name: str, shots: list[tuple[str, str]],
-          caption: str) -> None:
+def _shot(
+    widget: QWidget, out_dir: Path, name: str, shots: list[tuple[str, str]], caption: str
+) -> None:
     path = out_dir / f"{len(shots) + 1:02d}-{name}.png"
     widget.grab().save(str(path))
     shots.append((path.name, caption))
 
 
-async def _visit(window: MainWindow, url: str, username: str, password: str, out_dir: Path,
-                 shots: list[tuple[str, str]], who: str) -> list[str]:
+async def _visit(
+    window: MainWindow,
+    url: str,
+    username: str,
+    password: str,
+    out_dir: Path,
+    shots: list[tuple[str, str]],
+    who: str,
+) -> list[str]:
     notes: list[str] = []
     window.login.server.setText(url)
     window.login.username.setText(username)
@@ -60,23 +68,32 @@ async def _visit(window: MainWindow, url: str, username: str, password: str, out
     workspace.setCurrentIndex(1)
     _shot(window, out_dir, f"{username}-list", shots, f"{who}: the list of meetings")
     meetings = window.store.sorted_summaries()
-    notes.append(f"{who} sees {len(meetings)} meetings: "
-                 + "; ".join(m.title for m in meetings))
+    notes.append(f"{who} sees {len(meetings)} meetings: " + "; ".join(m.title for m in meetings))
     if not meetings:
         return notes
     page = await workspace.open_meeting(meetings[-1].id)
     if page is None:
         return notes
-    _shot(window, out_dir, f"{username}-agenda", shots,
-          f"{who}: agenda of “{page.meeting.title}”, {page.agenda.total_minutes} minutes")
+    _shot(
+        window,
+        out_dir,
+        f"{username}-agenda",
+        shots,
+        f"{who}: agenda of “{page.meeting.title}”, {page.agenda.total_minutes} minutes",
+    )
     if page.documents.documents:
         tab = await workspace.open_document(page.documents.documents[0].id)
         if tab is not None:
             tab.viewer.search_for("thành phố")
             await asyncio.sleep(0.5)  # let the renderer draw the page before the picture
-            _shot(window, out_dir, f"{username}-document", shots,
-                  f"{who}: “{tab.document.title}”, {tab.viewer.page_count} pages, "
-                  f"{tab.viewer.hit_count} hits for “thành phố”")
+            _shot(
+                window,
+                out_dir,
+                f"{username}-document",
+                shots,
+                f"{who}: “{tab.document.title}”, {tab.viewer.page_count} pages, "
+                f"{tab.viewer.hit_count} hits for “thành phố”",
+            )
     return notes
 
 
@@ -98,8 +115,9 @@ async def run_tour(server_url: str, fingerprint: str | None, out_dir: Path) -> P
                 window.resize(1280, 800)
                 window.show()
                 try:
-                    notes += await _visit(window, server_url, username, password, out_dir,
-                                          shots, who)
+                    notes += await _visit(
+                        window, server_url, username, password, out_dir, shots, who
+                    )
                 finally:
                     await window.close_async()
                     window.close()

@@ -21,8 +21,9 @@ OfflineRole = Qt.ItemDataRole.UserRole + 2
 
 
 class DocumentsModel(QAbstractListModel):
-    def __init__(self, is_offline: Callable[[str], bool] = lambda _id: False,
-                 parent: Any = None) -> None:
+    def __init__(
+        self, is_offline: Callable[[str], bool] = lambda _id: False, parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self.documents: list[p.DocumentView] = []
         self.is_offline = is_offline

@@ -43,9 +43,15 @@ class MeetingPage(QWidget):
     open_document = Signal(str)
     edit_meeting = Signal(str)
 
-    def __init__(self, meeting: p.MeetingDetail, store: MeetingStore, connection: Connection,
-                 me: p.PersonView | None, is_offline: Callable[[str], bool] = lambda _id: False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        meeting: p.MeetingDetail,
+        store: MeetingStore,
+        connection: Connection,
+        me: p.PersonView | None,
+        is_offline: Callable[[str], bool] = lambda _id: False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("meetingPage")
         self.setAcceptDrops(True)
@@ -85,7 +91,8 @@ class MeetingPage(QWidget):
         self.documents_view.activated.connect(self._document_activated)
         self.documents_view.doubleClicked.connect(self._document_activated)
         self.documents_view.selectionModel().currentChanged.connect(
-            lambda current, _previous: self.replace_button.setEnabled(current.isValid()))
+            lambda current, _previous: self.replace_button.setEnabled(current.isValid())
+        )
         self.invitees_view = QListView()
         self.invitees_view.setModel(self.invitees)
 
@@ -141,10 +148,18 @@ class MeetingPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(180)
         self.progress.hide()
-        for widget in (self.new_title, self.new_presenter, self.new_minutes, self.add_button,
-                       self.remove_button, self.attach_button, self.replace_button,
-                       self.progress, self.edit_button,
-                       self.publish_button):
+        for widget in (
+            self.new_title,
+            self.new_presenter,
+            self.new_minutes,
+            self.add_button,
+            self.remove_button,
+            self.attach_button,
+            self.replace_button,
+            self.progress,
+            self.edit_button,
+            self.publish_button,
+        ):
             row.addWidget(widget)
         row.setStretch(0, 3)
         row.setStretch(1, 2)
@@ -179,7 +194,8 @@ class MeetingPage(QWidget):
     @property
     def preparing(self) -> bool:
         return may_prepare(self.me, self.meeting) and self.meeting.status in (
-            MeetingStatus.DRAFT, MeetingStatus.PUBLISHED
+            MeetingStatus.DRAFT,
+            MeetingStatus.PUBLISHED,
         )
 
     def show_meeting(self, meeting: p.MeetingDetail) -> None:
@@ -191,13 +207,25 @@ class MeetingPage(QWidget):
         start, end = local_time(meeting.starts_at), local_time(meeting.ends_at)
         self.title.setText(meeting.title)
         unit = self.store.directory.unit_name(meeting.organiser_unit_id)
-        self.info.setText(" · ".join(filter(None, [
-            f"{start:%d/%m/%Y %H:%M}–{end:%H:%M}", place_text(meeting),
-            status_name(meeting.status), unit,
-        ])))
+        self.info.setText(
+            " · ".join(
+                filter(
+                    None,
+                    [
+                        f"{start:%d/%m/%Y %H:%M}–{end:%H:%M}",
+                        place_text(meeting),
+                        status_name(meeting.status),
+                        unit,
+                    ],
+                )
+            )
+        )
         minutes = self.agenda.total_minutes
-        self.total.setText(self.tr("Total planned time: {0} min ({1}h{2:02d})")
-                           .format(minutes, minutes // 60, minutes % 60))
+        self.total.setText(
+            self.tr("Total planned time: {0} min ({1}h{2:02d})").format(
+                minutes, minutes // 60, minutes % 60
+            )
+        )
         self.tools.setVisible(self.preparing)
         self.publish_button.setVisible(meeting.status == MeetingStatus.DRAFT)
         self.select_item(selected)
@@ -256,8 +284,9 @@ class MeetingPage(QWidget):
             self.show_error(self.tr("Give the new item a title."))
             return
         self.message.hide()
-        if await self.secretary.add_item(self.meeting.id, title, self.new_minutes.value(),
-                                         self.new_presenter.text().strip()):
+        if await self.secretary.add_item(
+            self.meeting.id, title, self.new_minutes.value(), self.new_presenter.text().strip()
+        ):
             self.new_title.clear()
             self.new_presenter.clear()
 
@@ -303,13 +332,11 @@ class MeetingPage(QWidget):
     async def replace_document(self, document_id: str, path: Path) -> p.DocumentView | None:
         """Upload `path` as the new version of `document_id`, on the same agenda item."""
         self.message.hide()
-        item_id = next((i.id for i in self.meeting.agenda if document_id in i.document_ids),
-                       None)
+        item_id = next((i.id for i in self.meeting.agenda if document_id in i.document_ids), None)
         self.progress.setValue(0)
         self.progress.show()
         try:
-            return await self.secretary.attach(self.meeting.id, item_id, path,
-                                               replaces=document_id)
+            return await self.secretary.attach(self.meeting.id, item_id, path, replaces=document_id)
         finally:
             self.progress.hide()
 
@@ -324,8 +351,7 @@ class MeetingPage(QWidget):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
-        if self.preparing and urls and all(u.toLocalFile().lower().endswith(".pdf")
-                                           for u in urls):
+        if self.preparing and urls and all(u.toLocalFile().lower().endswith(".pdf") for u in urls):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:

@@ -46,14 +46,17 @@ class MeetingCard(QPushButton):
 class WeekView(QWidget):
     meeting_activated = Signal(str)
 
-    def __init__(self, store: MeetingStore, today: date | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: MeetingStore, today: date | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.week_start = monday_of(today or meeting_today())
         self.cards: list[MeetingCard] = []
         self.previous_button, self.today_button, self.next_button = (
-            QPushButton(), QPushButton(), QPushButton()
+            QPushButton(),
+            QPushButton(),
+            QPushButton(),
         )
         self.range_label = QLabel()
         self.range_label.setObjectName("weekRange")

@@ -26,9 +26,11 @@ def install() -> Hook:
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Unexpected error"))
-        box.setText(QCoreApplication.translate(
-            "ErrorDialog", "Something went wrong. Your work is kept; details are in the log."
-        ))
+        box.setText(
+            QCoreApplication.translate(
+                "ErrorDialog", "Something went wrong. Your work is kept; details are in the log."
+            )
+        )
         box.setDetailedText(f"{kind.__name__}: {error}")
         box.open()
 

@@ -60,8 +60,9 @@ class Translations:
             self.app.removeTranslator(translator)
         self._installed.clear()
         self.language = language
-        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi"
-                                   else QLocale.Language.English))
+        QLocale.setDefault(
+            QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
+        )
         if language == "en":
             return  # the source strings are English
         qt = QTranslator(self.app)

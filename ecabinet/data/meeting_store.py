@@ -51,7 +51,8 @@ class MeetingStore(QObject):
         found = [p.MeetingSummary.model_validate(m) for m in await server.call("meetings.list")]
         self.summaries = {m.id: m for m in found}
         self.details = {
-            k: v for k, v in self.details.items()
+            k: v
+            for k, v in self.details.items()
             if k in self.summaries and self.summaries[k].version == v.version
         }
         self._save()
@@ -94,11 +95,14 @@ class MeetingStore(QObject):
     def _save(self) -> None:
         if self.snapshot is None:
             return
-        self.snapshot.save_json("meetings", {
-            "directory": self.directory.to_json(),
-            "summaries": [m.model_dump(mode="json") for m in self.summaries.values()],
-            "details": [m.model_dump(mode="json") for m in self.details.values()],
-        })
+        self.snapshot.save_json(
+            "meetings",
+            {
+                "directory": self.directory.to_json(),
+                "summaries": [m.model_dump(mode="json") for m in self.summaries.values()],
+                "details": [m.model_dump(mode="json") for m in self.details.values()],
+            },
+        )
 
     def load_snapshot(self) -> bool:
         """Fill the store from the offline cache; False when there is none."""

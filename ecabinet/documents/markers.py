@@ -70,11 +70,9 @@ class MarkedPdfView(QPdfView):
             return None
         place = rects[page]
         rect = note["rect"]  # fractions of the page's width and height, from the top left
-        top_left = place.topLeft() + QPointF(rect["x"] * place.width(),
-                                             rect["y"] * place.height())
+        top_left = place.topLeft() + QPointF(rect["x"] * place.width(), rect["y"] * place.height())
         if rect.get("w") and rect.get("h"):
-            return QRectF(top_left, QSizeF(rect["w"] * place.width(),
-                                           rect["h"] * place.height()))
+            return QRectF(top_left, QSizeF(rect["w"] * place.width(), rect["h"] * place.height()))
         return QRectF(top_left, QSizeF(PIN, PIN))
 
     def paintEvent(self, event: QPaintEvent) -> None:

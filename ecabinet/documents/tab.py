@@ -11,8 +11,9 @@ from meetings import protocol as p
 
 
 class DocumentTab(QWidget):
-    def __init__(self, document: p.DocumentView, annotations: Annotations,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: p.DocumentView, annotations: Annotations, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.viewer = PdfViewer()

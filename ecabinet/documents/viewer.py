@@ -75,12 +75,23 @@ class PdfViewer(QWidget):
 
         bar = QHBoxLayout()
         widget: QWidget
-        for widget in (self.page_label, self.page_box, self.page_total, self.zoom_out_button,
-                       self.zoom_in_button, self.fit_width_button, self.fit_page_button):
+        for widget in (
+            self.page_label,
+            self.page_box,
+            self.page_total,
+            self.zoom_out_button,
+            self.zoom_in_button,
+            self.fit_width_button,
+            self.fit_page_button,
+        ):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for widget in (self.search_box, self.previous_hit_button, self.next_hit_button,
-                       self.hits_label):
+        for widget in (
+            self.search_box,
+            self.previous_hit_button,
+            self.next_hit_button,
+            self.hits_label,
+        ):
             bar.addWidget(widget)
         self.split = QSplitter()
         self.split.addWidget(self.thumb_list)
@@ -252,7 +263,8 @@ class PdfViewer(QWidget):
         self.page_total.setText(self.tr("of {0}").format(self.page_count))
         if self.search.searchString():
             current = self.view.currentSearchResultIndex()
-            self.hits_label.setText(self.tr("{0} / {1} hits").format(
-                current + 1 if current >= 0 else 0, self.hit_count))
+            self.hits_label.setText(
+                self.tr("{0} / {1} hits").format(current + 1 if current >= 0 else 0, self.hit_count)
+            )
         else:
             self.hits_label.clear()

@@ -17,7 +17,6 @@ from meetings import protocol as p
 log = logging.getLogger(__name__)
 
 
-
 class LoginView(Protocol):
     def set_busy(self, busy: bool) -> None: ...
     def show_error(self, text: str) -> None: ...
@@ -39,8 +38,13 @@ OfflineFallback = Callable[[str, str, str], bool]
 
 
 class LoginController:
-    def __init__(self, view: LoginView, connection: Connection, settings: Settings,
-                 offline_fallback: OfflineFallback | None = None) -> None:
+    def __init__(
+        self,
+        view: LoginView,
+        connection: Connection,
+        settings: Settings,
+        offline_fallback: OfflineFallback | None = None,
+    ) -> None:
         self.view = view
         self.connection = connection
         self.settings = settings
@@ -50,14 +54,16 @@ class LoginController:
         """Returns who signed in, or None after telling the view why not."""
         url = url.strip()
         if not url.startswith(("wss://", "ws://")):
-            self.view.show_error(QCoreApplication.translate(
-                "LoginController", "The server address starts with wss://"
-            ))
+            self.view.show_error(
+                QCoreApplication.translate(
+                    "LoginController", "The server address starts with wss://"
+                )
+            )
             return None
         if not username.strip() or not password:
-            self.view.show_error(QCoreApplication.translate(
-                "LoginController", "Enter your user name and password."
-            ))
+            self.view.show_error(
+                QCoreApplication.translate("LoginController", "Enter your user name and password.")
+            )
             return None
         pinned = self.settings.pinned_fingerprint(url)
         self.view.set_busy(True)
@@ -79,9 +85,11 @@ class LoginController:
             log.info("cannot reach %s: %s", url, exc)
             if self.offline_fallback and self.offline_fallback(url, username, password):
                 return SignedIn(url, username, password, None, online=False)
-            self.view.show_error(QCoreApplication.translate(
-                "LoginController", "Cannot reach the server. Check the address and the network."
-            ))
+            self.view.show_error(
+                QCoreApplication.translate(
+                    "LoginController", "Cannot reach the server. Check the address and the network."
+                )
+            )
             return None
         self.view.show_fingerprint(fingerprint, first_use=pinned is None)
         try:

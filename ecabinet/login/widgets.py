@@ -29,7 +29,11 @@ class LoginPage(QWidget):
     submitted = Signal(str, str, str)
 
     def __init__(
-        self, server_url: str, username: str, demo_accounts: list[DemoAccount], language: str,
+        self,
+        server_url: str,
+        username: str,
+        demo_accounts: list[DemoAccount],
+        language: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -133,21 +137,27 @@ class LoginPage(QWidget):
         if fingerprint is None:
             self.fingerprint.setText(self.tr("Unencrypted connection (loopback only)."))
         elif first_use:
-            self.fingerprint.setText(self.tr(
-                "First connection to this server. Its certificate fingerprint (SHA-256), "
-                "which this laptop will remember:\n{0}"
-            ).format(two_lines(fingerprint)))
+            self.fingerprint.setText(
+                self.tr(
+                    "First connection to this server. Its certificate fingerprint (SHA-256), "
+                    "which this laptop will remember:\n{0}"
+                ).format(two_lines(fingerprint))
+            )
         else:
-            self.fingerprint.setText(self.tr(
-                "Server certificate (SHA-256), as remembered:\n{0}"
-            ).format(two_lines(fingerprint)))
+            self.fingerprint.setText(
+                self.tr("Server certificate (SHA-256), as remembered:\n{0}").format(
+                    two_lines(fingerprint)
+                )
+            )
 
     def show_certificate_changed(self, pinned: str, presented: str) -> None:
         self.message.setProperty("level", "danger")
-        self.message.setText(self.tr(
-            "Warning: the server's certificate has changed. Someone may be impersonating the "
-            "server, so this laptop refuses to connect and did not send your password. "
-            "Ask your administrator.\nRemembered: {0}\nPresented: {1}"
-        ).format(two_lines(pinned), two_lines(presented)))
+        self.message.setText(
+            self.tr(
+                "Warning: the server's certificate has changed. Someone may be impersonating the "
+                "server, so this laptop refuses to connect and did not send your password. "
+                "Ask your administrator.\nRemembered: {0}\nPresented: {1}"
+            ).format(two_lines(pinned), two_lines(presented))
+        )
         self.message.show()
         self.adjustSize()

@@ -42,8 +42,12 @@ class Connection(QObject):
     signing_changed = Signal(object)  # a signing.* event: my turn, or a request moved on
 
     def __init__(
-        self, *, retry_delay: float = 0.5, max_retry_delay: float = 5.0,
-        max_attempts: int = 720, parent: QObject | None = None,
+        self,
+        *,
+        retry_delay: float = 0.5,
+        max_retry_delay: float = 5.0,
+        max_attempts: int = 720,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.url = ""

@@ -44,8 +44,9 @@ class AnnotationListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             parts = []
             if row.get("page"):
-                parts.append(QCoreApplication.translate("AnnotationListModel", "p. {0}")
-                             .format(row["page"]))
+                parts.append(
+                    QCoreApplication.translate("AnnotationListModel", "p. {0}").format(row["page"])
+                )
             if row.get("author_name"):
                 parts.append(row["author_name"])
             head = " · ".join(parts)

@@ -23,8 +23,13 @@ from meetings import protocol as p
 
 
 class NotesPanel(QWidget):
-    def __init__(self, document: p.DocumentView, viewer: PdfViewer, annotations: Annotations,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: p.DocumentView,
+        viewer: PdfViewer,
+        annotations: Annotations,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.viewer = viewer
@@ -51,8 +56,12 @@ class NotesPanel(QWidget):
         layout.addWidget(self.conflict_box)
         for widget in (self.notes_label, self.notes_view, self.note_text, self.pin_button):
             layout.addWidget(widget)
-        self.comment_widgets = (self.comments_label, self.comments_view, self.comment_text,
-                                self.comment_button)
+        self.comment_widgets = (
+            self.comments_label,
+            self.comments_view,
+            self.comment_text,
+            self.comment_button,
+        )
         for widget in self.comment_widgets:
             layout.addWidget(widget)
             widget.setVisible(document.is_draft)
@@ -71,14 +80,19 @@ class NotesPanel(QWidget):
         for label in (self.conflict_title, self.conflict_mine, self.conflict_theirs):
             label.setWordWrap(True)
         self.keep_mine_button, self.keep_theirs_button, self.keep_both_button = (
-            QPushButton(), QPushButton(), QPushButton())
+            QPushButton(),
+            QPushButton(),
+            QPushButton(),
+        )
         self.conflict_message = QLabel()
         self.conflict_message.setObjectName("pageMessage")
         self.conflict_message.hide()
         buttons = QHBoxLayout()
-        for button, keep in ((self.keep_mine_button, "mine"),
-                             (self.keep_theirs_button, "theirs"),
-                             (self.keep_both_button, "both")):
+        for button, keep in (
+            (self.keep_mine_button, "mine"),
+            (self.keep_theirs_button, "theirs"),
+            (self.keep_both_button, "both"),
+        ):
             buttons.addWidget(button)
             button.clicked.connect(lambda _=False, k=keep: self.resolve(k))
         layout = QVBoxLayout(box)
@@ -90,9 +104,12 @@ class NotesPanel(QWidget):
         return box
 
     def retranslate(self) -> None:
-        self.conflict_title.setText(self.tr(
-            "A note was changed on another device while you were offline. Both versions are "
-            "kept; which one do you want?"))
+        self.conflict_title.setText(
+            self.tr(
+                "A note was changed on another device while you were offline. Both versions are "
+                "kept; which one do you want?"
+            )
+        )
         self.keep_mine_button.setText(self.tr("Keep &mine"))
         self.keep_theirs_button.setText(self.tr("Keep the &other"))
         self.keep_both_button.setText(self.tr("Keep &both"))
@@ -122,11 +139,14 @@ class NotesPanel(QWidget):
         if not found:
             return
         first = found[0]
-        self.conflict_mine.setText(self.tr("Mine (p. {0}): {1}").format(first["page"],
-                                                                          first["mine"]))
+        self.conflict_mine.setText(
+            self.tr("Mine (p. {0}): {1}").format(first["page"], first["mine"])
+        )
         self.conflict_theirs.setText(
-            self.tr("The other: {0}").format(first["theirs"]) if first["theirs"] is not None
-            else self.tr("The other device deleted this note."))
+            self.tr("The other: {0}").format(first["theirs"])
+            if first["theirs"] is not None
+            else self.tr("The other device deleted this note.")
+        )
 
     @asyncSlot(str)
     async def resolve(self, keep: str) -> None:
@@ -138,8 +158,10 @@ class NotesPanel(QWidget):
             await self.annotations.resolve(found[0]["id"], keep)
         except (Disconnected, ServerError) as exc:
             self.conflict_message.setText(
-                self.tr("Not connected: choose again when the connection is back ({0}).")
-                .format(exc))
+                self.tr("Not connected: choose again when the connection is back ({0}).").format(
+                    exc
+                )
+            )
             self.conflict_message.show()
 
     def _go_to_note(self, index: QModelIndex) -> None:
@@ -148,8 +170,9 @@ class NotesPanel(QWidget):
             page = int(index.data(PageRole))
             size = self.viewer.document.pagePointSize(page - 1)
             rect = note["rect"]  # fractions of the page, from the top left
-            self.viewer.go_to_page(page, QPointF(rect["x"] * size.width(),
-                                                 rect["y"] * size.height()))
+            self.viewer.go_to_page(
+                page, QPointF(rect["x"] * size.width(), rect["y"] * size.height())
+            )
 
     @asyncSlot()
     async def _pin_note(self) -> None:

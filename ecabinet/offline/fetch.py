@@ -17,7 +17,10 @@ Progress = Callable[[int, int], None]
 
 
 async def fetch_document(
-    client: Client, vault: Vault, document: p.DocumentView, progress: Progress | None = None,
+    client: Client,
+    vault: Vault,
+    document: p.DocumentView,
+    progress: Progress | None = None,
     window: int = 4,
 ) -> None:
     async with vault.lock(document.id):
@@ -26,7 +29,10 @@ async def fetch_document(
 
 
 async def _fetch(
-    client: Client, vault: Vault, document: p.DocumentView, progress: Progress | None,
+    client: Client,
+    vault: Vault,
+    document: p.DocumentView,
+    progress: Progress | None,
     window: int,
 ) -> None:
     writer = vault.writer(document.id)
@@ -35,10 +41,16 @@ async def _fetch(
     try:
         for index in range(len(offsets) + window):
             if index < len(offsets):
-                in_flight.append(asyncio.ensure_future(client.call_for_bytes(
-                    "document.download", document_id=document.id, offset=offsets[index],
-                    length=p.MAX_CHUNK,
-                )))
+                in_flight.append(
+                    asyncio.ensure_future(
+                        client.call_for_bytes(
+                            "document.download",
+                            document_id=document.id,
+                            offset=offsets[index],
+                            length=p.MAX_CHUNK,
+                        )
+                    )
+                )
             if len(in_flight) > window or (index >= len(offsets) and in_flight):
                 _header, data = await in_flight.pop(0)
                 writer.append(data)

@@ -42,8 +42,13 @@ class Outbox(QObject):
         self.changed.emit(len(self.items))
 
     def add_comment(self, document_id: str, text: str, page: int | None) -> dict[str, Any]:
-        item = {"kind": "comment", "document_id": document_id, "text": text, "page": page,
-                "client_id": new_id("c")}
+        item = {
+            "kind": "comment",
+            "document_id": document_id,
+            "text": text,
+            "page": page,
+            "client_id": new_id("c"),
+        }
         self.items.append(item)
         self._save()
         return item
@@ -77,8 +82,11 @@ class Outbox(QObject):
     async def _send(self, server: Any, item: dict[str, Any]) -> None:
         if item["kind"] == "comment":
             reply = await server.call(
-                "comment.add", document_id=item["document_id"], text=item["text"],
-                page=item["page"], client_id=item["client_id"],
+                "comment.add",
+                document_id=item["document_id"],
+                text=item["text"],
+                page=item["page"],
+                client_id=item["client_id"],
             )
             self.sent.emit("comment", reply)
             return

@@ -25,9 +25,14 @@ class DocumentSync(QObject):
     finished = Signal(int)  # documents fetched in this run
     limit_reached = Signal(int)  # documents left out: the cache would outgrow its limit
 
-    def __init__(self, connection: Connection, store: MeetingStore, vault: Vault,
-                 parent: QObject | None = None,
-                 limit_bytes: Callable[[], int] | None = None) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        store: MeetingStore,
+        vault: Vault,
+        parent: QObject | None = None,
+        limit_bytes: Callable[[], int] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.limit_bytes = limit_bytes  # read at each run: the settings may change it
         self.connection = connection

@@ -15,8 +15,7 @@ def user_folder(cache_dir: Path, url: str, username: str) -> Path:
     return cache_dir / hashlib.sha256(f"{url}\x00{username}".encode()).hexdigest()[:20]
 
 
-def open_vault(settings: Settings, url: str, username: str, password: str,
-               online: bool) -> Vault:
+def open_vault(settings: Settings, url: str, username: str, password: str, online: bool) -> Vault:
     """Online, a password that no longer opens the key (changed on the server) starts a new,
     empty cache; offline it is refused, since only the server could vouch for it."""
     folder = user_folder(settings.cache_dir, url, username)

@@ -35,17 +35,26 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own la
 
 
 def ask_with_box(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes
-                                  | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
 class SettingsDialog(QDialog):
     forgotten = Signal()  # the cache and pins are gone: whoever is signed in must leave
 
-    def __init__(self, settings: Settings, translations: Translations | None,
-                 ask: Callable[[QWidget, str, str], bool] = ask_with_box,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        translations: Translations | None,
+        ask: Callable[[QWidget, str, str], bool] = ask_with_box,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.settings = settings
@@ -74,8 +83,9 @@ class SettingsDialog(QDialog):
         self.message.setObjectName("pageMessage")
         self.message.setWordWrap(True)
         self.message.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.labels = [QLabel() for _ in range(5)]
         form = QFormLayout()
         for label, field, buddy in zip(
@@ -91,8 +101,16 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.forget_button)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        chain = [self.language, self.server, self.cache_dir, self.browse_button,
-                 self.cache_limit, self.font_size, self.forget_button, self.buttons]
+        chain = [
+            self.language,
+            self.server,
+            self.cache_dir,
+            self.browse_button,
+            self.cache_limit,
+            self.font_size,
+            self.forget_button,
+            self.buttons,
+        ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.buttons.accepted.connect(self.apply_and_close)
@@ -105,10 +123,17 @@ class SettingsDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
-        for label, text in zip(self.labels, (
-            self.tr("&Language"), self.tr("&Server"), self.tr("&Cache folder"),
-            self.tr("Cache &limit"), self.tr("&Font size"),
-        ), strict=True):
+        for label, text in zip(
+            self.labels,
+            (
+                self.tr("&Language"),
+                self.tr("&Server"),
+                self.tr("&Cache folder"),
+                self.tr("Cache &limit"),
+                self.tr("&Font size"),
+            ),
+            strict=True,
+        ):
             label.setText(text)
         self.browse_button.setText(self.tr("&Browse…"))
         self.cache_limit.setSuffix(self.tr(" MB"))
@@ -149,7 +174,8 @@ class SettingsDialog(QDialog):
             apply_ui_font(app, self.font_size.value())
         language = str(self.language.currentData())
         if language != self.settings.language or (
-                self.translations is not None and self.translations.language != language):
+            self.translations is not None and self.translations.language != language
+        ):
             self.settings.language = language
             if self.translations is not None:
                 self.translations.switch(language)  # Qt sends LanguageChange to every widget
@@ -162,18 +188,23 @@ class SettingsDialog(QDialog):
             self.accept()
 
     def forget(self) -> bool:
-        if not self.ask(self, self.tr("Forget this laptop"), self.tr(
-            "Delete the offline copy of every meeting and document, the pinned server "
-            "certificates and the saved user names from this laptop? Notes and comments "
-            "not yet sent are lost too."
-        )):
+        if not self.ask(
+            self,
+            self.tr("Forget this laptop"),
+            self.tr(
+                "Delete the offline copy of every meeting and document, the pinned server "
+                "certificates and the saved user names from this laptop? Notes and comments "
+                "not yet sent are lost too."
+            ),
+        ):
             return False
         try:
             folder = forget_laptop(self.settings)
         except OSError as exc:
             self._show(self.tr("The cache could not be deleted: {0}").format(exc))
             return False
-        self._show(self.tr("This laptop no longer keeps anything of eCabinet in {0}.")
-                   .format(folder))
+        self._show(
+            self.tr("This laptop no longer keeps anything of eCabinet in {0}.").format(folder)
+        )
         self.forgotten.emit()
         return True

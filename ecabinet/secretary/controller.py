@@ -20,15 +20,19 @@ UPLOAD_ATTEMPTS = 20  # reconnections an upload waits through before giving up
 RECONNECT_WAIT = 60.0  # seconds to wait for the link to come back each time
 
 
-
 class SecretaryView(Protocol):
     def show_error(self, text: str) -> None: ...
     def show_progress(self, done: int, total: int) -> None: ...
 
 
 class SecretaryController:
-    def __init__(self, view: SecretaryView, connection: Connection, store: MeetingStore,
-                 language: Callable[[], str] = lambda: "vi") -> None:
+    def __init__(
+        self,
+        view: SecretaryView,
+        connection: Connection,
+        store: MeetingStore,
+        language: Callable[[], str] = lambda: "vi",
+    ) -> None:
         self.view = view
         self.connection = connection
         self.store = store
@@ -41,9 +45,11 @@ class SecretaryController:
             self.view.show_error(exc.message_vi if self.language() == "vi" else exc.message)
             return None
         except Disconnected:
-            self.view.show_error(QCoreApplication.translate(
-                "SecretaryController", "Not connected: this change needs the server."
-            ))
+            self.view.show_error(
+                QCoreApplication.translate(
+                    "SecretaryController", "Not connected: this change needs the server."
+                )
+            )
             return None
         detail = p.MeetingDetail.model_validate(data)
         self.store.put(detail)
@@ -55,15 +61,23 @@ class SecretaryController:
     async def update_meeting(self, meeting_id: str, **fields: Any) -> p.MeetingDetail | None:
         return await self._change("meeting.update", meeting_id=meeting_id, **fields)
 
-    async def add_item(self, meeting_id: str, title: str, minutes: int,
-                       presenter: str = "") -> p.MeetingDetail | None:
-        return await self._change("agenda.add", meeting_id=meeting_id, title=title,
-                                  planned_minutes=minutes, presenter_name=presenter)
+    async def add_item(
+        self, meeting_id: str, title: str, minutes: int, presenter: str = ""
+    ) -> p.MeetingDetail | None:
+        return await self._change(
+            "agenda.add",
+            meeting_id=meeting_id,
+            title=title,
+            planned_minutes=minutes,
+            presenter_name=presenter,
+        )
 
-    async def update_item(self, meeting_id: str, item_id: str,
-                          changes: dict[str, Any]) -> p.MeetingDetail | None:
-        return await self._change("agenda.update", meeting_id=meeting_id, item_id=item_id,
-                                  **changes)
+    async def update_item(
+        self, meeting_id: str, item_id: str, changes: dict[str, Any]
+    ) -> p.MeetingDetail | None:
+        return await self._change(
+            "agenda.update", meeting_id=meeting_id, item_id=item_id, **changes
+        )
 
     async def remove_item(self, meeting_id: str, item_id: str) -> p.MeetingDetail | None:
         return await self._change("agenda.remove", meeting_id=meeting_id, item_id=item_id)
@@ -74,13 +88,19 @@ class SecretaryController:
     async def publish(self, meeting_id: str) -> p.MeetingDetail | None:
         return await self._change("meeting.transition", meeting_id=meeting_id, to="published")
 
-    async def attach(self, meeting_id: str, item_id: str | None, path: Path,
-                     replaces: str | None = None, is_draft: bool = False) -> p.DocumentView | None:
+    async def attach(
+        self,
+        meeting_id: str,
+        item_id: str | None,
+        path: Path,
+        replaces: str | None = None,
+        is_draft: bool = False,
+    ) -> p.DocumentView | None:
         """Upload a PDF to the meeting (and item); waits through dropped connections."""
         if path.suffix.lower() != ".pdf":
-            self.view.show_error(QCoreApplication.translate(
-                "SecretaryController", "Only PDF files can be attached."
-            ))
+            self.view.show_error(
+                QCoreApplication.translate("SecretaryController", "Only PDF files can be attached.")
+            )
             return None
         options: dict[str, Any] = {"is_draft": is_draft}
         if item_id:
@@ -90,8 +110,11 @@ class SecretaryController:
         for _attempt in range(UPLOAD_ATTEMPTS):
             try:
                 document = await self.connection.client.upload(
-                    meeting_id, path, title=path.stem.replace("_", " "),
-                    progress=self.view.show_progress, **options,
+                    meeting_id,
+                    path,
+                    title=path.stem.replace("_", " "),
+                    progress=self.view.show_progress,
+                    **options,
                 )
                 break
             except Disconnected:
@@ -104,9 +127,11 @@ class SecretaryController:
                 self.view.show_error(exc.message_vi if self.language() == "vi" else exc.message)
                 return None
         else:
-            self.view.show_error(QCoreApplication.translate(
-                "SecretaryController", "The upload could not be finished; try again later."
-            ))
+            self.view.show_error(
+                QCoreApplication.translate(
+                    "SecretaryController", "The upload could not be finished; try again later."
+                )
+            )
             return None
         await self._change("meeting.get", meeting_id=meeting_id)
         return document

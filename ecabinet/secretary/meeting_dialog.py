@@ -46,15 +46,23 @@ def _checked_list(rows: list[tuple[str, str]], chosen: set[str]) -> QListWidget:
 
 
 def checked_ids(view: QListWidget) -> list[str]:
-    return [str(view.item(r).data(IdRole)) for r in range(view.count())
-            if view.item(r).checkState() == Qt.CheckState.Checked]
+    return [
+        str(view.item(r).data(IdRole))
+        for r in range(view.count())
+        if view.item(r).checkState() == Qt.CheckState.Checked
+    ]
 
 
 class MeetingDialog(QDialog):
     """`meeting` None creates one (organised by one of `organiser_units`); else edits it."""
 
-    def __init__(self, directory: Directory, organiser_units: list[str],
-                 meeting: p.MeetingDetail | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        directory: Directory,
+        organiser_units: list[str],
+        meeting: p.MeetingDetail | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("meetingDialog")
         self.meeting = meeting
@@ -64,8 +72,9 @@ class MeetingDialog(QDialog):
         for unit_id in organiser_units:
             self.organiser.addItem(directory.unit_name(unit_id), unit_id)
         if meeting is not None:
-            self.organiser.addItem(directory.unit_name(meeting.organiser_unit_id),
-                                   meeting.organiser_unit_id)
+            self.organiser.addItem(
+                directory.unit_name(meeting.organiser_unit_id), meeting.organiser_unit_id
+            )
             self.organiser.setCurrentIndex(self.organiser.count() - 1)
             self.organiser.setEnabled(False)  # a meeting keeps its organiser
         start = meeting_time(meeting.starts_at) if meeting else None
@@ -87,10 +96,16 @@ class MeetingDialog(QDialog):
         self.hall = QLineEdit(meeting.hall or "" if meeting else "")
         self.video = QCheckBox()
         self.video.setChecked(bool(meeting and meeting.video))
-        units = sorted(((u.id, u.name) for u in directory.units.values() if u.active),
-                       key=lambda row: row[1])
-        people = sorted(((x.id, f"{x.full_name} — {x.title}" if x.title else x.full_name)
-                         for x in directory.people.values()), key=lambda row: row[1])
+        units = sorted(
+            ((u.id, u.name) for u in directory.units.values() if u.active), key=lambda row: row[1]
+        )
+        people = sorted(
+            (
+                (x.id, f"{x.full_name} — {x.title}" if x.title else x.full_name)
+                for x in directory.people.values()
+            ),
+            key=lambda row: row[1],
+        )
         self.units = _checked_list(units, set(meeting.invited_unit_ids if meeting else []))
         self.people = _checked_list(people, set(meeting.invited_person_ids if meeting else []))
         self.people_filter = QLineEdit()
@@ -99,28 +114,64 @@ class MeetingDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("pageMessage")
         self.message.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self._check_and_accept)
         self.buttons.rejected.connect(self.reject)
 
         self.labels = [QLabel() for _ in range(9)]
         form = QFormLayout()
-        for label, field in zip(self.labels, (self.title, self.organiser, self.day, times,
-                                              self.hall, self.video, self.units,
-                                              self.people_filter, self.people), strict=True):
+        for label, field in zip(
+            self.labels,
+            (
+                self.title,
+                self.organiser,
+                self.day,
+                times,
+                self.hall,
+                self.video,
+                self.units,
+                self.people_filter,
+                self.people,
+            ),
+            strict=True,
+        ):
             add_row(form, label, field)
-        for label, buddy in zip(self.labels, (self.title, self.organiser, self.day, self.starts,
-                                              self.hall, self.video, self.units,
-                                              self.people_filter, self.people), strict=True):
+        for label, buddy in zip(
+            self.labels,
+            (
+                self.title,
+                self.organiser,
+                self.day,
+                self.starts,
+                self.hall,
+                self.video,
+                self.units,
+                self.people_filter,
+                self.people,
+            ),
+            strict=True,
+        ):
             label.setBuddy(buddy)  # Alt + the underlined letter reaches the field
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         # Reading order is tab order: the form from top to bottom, then OK and Cancel.
-        chain = [self.title, self.organiser, self.day, self.starts, self.ends, self.hall,
-                 self.video, self.units, self.people_filter, self.people, self.buttons]
+        chain = [
+            self.title,
+            self.organiser,
+            self.day,
+            self.starts,
+            self.ends,
+            self.hall,
+            self.video,
+            self.units,
+            self.people_filter,
+            self.people,
+            self.buttons,
+        ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.title.setFocus()
@@ -128,12 +179,20 @@ class MeetingDialog(QDialog):
         self.resize(640, 720)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("New meeting") if self.meeting is None
-                            else self.tr("Edit meeting"))
-        texts = (self.tr("&Title"), self.tr("&Organised by"), self.tr("&Date"),
-                 self.tr("T&ime"), self.tr("&Hall"), self.tr("&Video"),
-                 self.tr("Invited &units"), self.tr("&Find a person"),
-                 self.tr("Invited &people"))
+        self.setWindowTitle(
+            self.tr("New meeting") if self.meeting is None else self.tr("Edit meeting")
+        )
+        texts = (
+            self.tr("&Title"),
+            self.tr("&Organised by"),
+            self.tr("&Date"),
+            self.tr("T&ime"),
+            self.tr("&Hall"),
+            self.tr("&Video"),
+            self.tr("Invited &units"),
+            self.tr("&Find a person"),
+            self.tr("Invited &people"),
+        )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.zone_label.setText(self.tr("Vietnam time (UTC+07:00)"))
@@ -154,8 +213,9 @@ class MeetingDialog(QDialog):
     def set_checked(self, view: QListWidget, ids: set[str]) -> None:
         for row in range(view.count()):
             item = view.item(row)
-            item.setCheckState(Qt.CheckState.Checked if item.data(IdRole) in ids
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if item.data(IdRole) in ids else Qt.CheckState.Unchecked
+            )
 
     def _times(self) -> tuple[datetime, datetime]:
         day = self.day.date().toPython()
@@ -179,8 +239,10 @@ class MeetingDialog(QDialog):
         start, end = self._times()
         found: dict[str, Any] = {
             "title": self.title.text().strip(),
-            "starts_at": start.isoformat(), "ends_at": end.isoformat(),
-            "hall": self.hall.text().strip() or None, "video": self.video.isChecked(),
+            "starts_at": start.isoformat(),
+            "ends_at": end.isoformat(),
+            "hall": self.hall.text().strip() or None,
+            "video": self.video.isChecked(),
             "invited_unit_ids": checked_ids(self.units),
             "invited_person_ids": checked_ids(self.people),
         }
@@ -188,9 +250,12 @@ class MeetingDialog(QDialog):
             return {"organiser_unit_id": self.organiser.currentData(), **found}
         was = self.meeting
         before: dict[str, Any] = {
-            "title": was.title, "starts_at": meeting_time(was.starts_at).isoformat(),
-            "ends_at": meeting_time(was.ends_at).isoformat(), "hall": was.hall,
-            "video": was.video, "invited_unit_ids": list(was.invited_unit_ids),
+            "title": was.title,
+            "starts_at": meeting_time(was.starts_at).isoformat(),
+            "ends_at": meeting_time(was.ends_at).isoformat(),
+            "hall": was.hall,
+            "video": was.video,
+            "invited_unit_ids": list(was.invited_unit_ids),
             "invited_person_ids": list(was.invited_person_ids),
         }
         changed = {k: v for k, v in found.items() if before[k] != v}

@@ -18,8 +18,13 @@ from meetings import protocol as p
 class MeetingEditor(QObject):
     saved = Signal(object)  # p.MeetingDetail as the server answered
 
-    def __init__(self, parent: QWidget, controller: SecretaryController, store: MeetingStore,
-                 me: p.PersonView | None) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        controller: SecretaryController,
+        store: MeetingStore,
+        me: p.PersonView | None,
+    ) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.controller = controller
@@ -40,8 +45,9 @@ class MeetingEditor(QObject):
     def _open(self, meeting: p.MeetingDetail | None) -> MeetingDialog:
         if self.dialog is not None:
             self.dialog.close()
-        dialog = MeetingDialog(self.store.directory, organiser_units(self.me), meeting,
-                               self.parent_widget)
+        dialog = MeetingDialog(
+            self.store.directory, organiser_units(self.me), meeting, self.parent_widget
+        )
         # Read the form now: the dialog is deleted once it closes, before the request ends.
         dialog.accepted.connect(lambda: self._send(dialog.meeting, dialog.fields()))
         dialog.finished.connect(lambda _result: self._closed(dialog))

@@ -11,9 +11,11 @@ _TEXT = {
     LinkState.CONNECTING: QT_TRANSLATE_NOOP("LinkStatus", "Connecting…"),
     LinkState.ONLINE: QT_TRANSLATE_NOOP("LinkStatus", "Connected"),
     LinkState.RECONNECTING: QT_TRANSLATE_NOOP(
-        "LinkStatus", "Connection lost: reconnecting… (you can keep reading)"),
+        "LinkStatus", "Connection lost: reconnecting… (you can keep reading)"
+    ),
     LinkState.CERTIFICATE_CHANGED: QT_TRANSLATE_NOOP(
-        "LinkStatus", "Refused: the server's certificate changed"),
+        "LinkStatus", "Refused: the server's certificate changed"
+    ),
     LinkState.SIGNED_OUT: QT_TRANSLATE_NOOP("LinkStatus", "Signed out: please sign in again"),
 }
 RECONNECTED = QT_TRANSLATE_NOOP("LinkStatus", "Reconnected")

@@ -44,9 +44,13 @@ RECONNECTED_SHOWN_MS = 8000
 class MainWindow(QMainWindow):
     ready = Signal()  # the workspace is shown and the calendar drawn
 
-    def __init__(self, settings: Settings, connection: Connection,
-                 demo_accounts: list[DemoAccount] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        connection: Connection,
+        demo_accounts: list[DemoAccount] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.settings = settings
@@ -58,10 +62,12 @@ class MainWindow(QMainWindow):
         self.sync: DocumentSync | None = None
         self.workspace: Workspace | None = None
         self.notifier = Notifier(self)
-        self.login = LoginPage(settings.server_url, settings.last_username,
-                               demo_accounts or [], settings.language)
-        self.login_controller = LoginController(self.login, connection, settings,
-                                                self._open_offline)
+        self.login = LoginPage(
+            settings.server_url, settings.last_username, demo_accounts or [], settings.language
+        )
+        self.login_controller = LoginController(
+            self.login, connection, settings, self._open_offline
+        )
         self.stack = QStackedWidget()
         self.stack.addWidget(self.login)
         self.setCentralWidget(self.stack)
@@ -95,8 +101,9 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("eCabinet — paperless meetings"))
         self.settings_button.setText(self.tr("Settings…"))
-        self.settings_button.setToolTip(self.tr("Language, server, offline copy, font size "
-                                                "(Ctrl+,)"))
+        self.settings_button.setToolTip(
+            self.tr("Language, server, offline copy, font size (Ctrl+,)")
+        )
         self._link_changed(self.connection.state)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -154,8 +161,9 @@ class MainWindow(QMainWindow):
     async def enter(self, signed: SignedIn) -> Workspace:
         """Open the person's cache and workspace, then bring both up to date."""
         if signed.online:
-            self.vault = open_vault(self.settings, signed.url, signed.username,
-                                    signed.password, online=True)
+            self.vault = open_vault(
+                self.settings, signed.url, signed.username, signed.password, online=True
+            )
         assert self.vault is not None
         self.store.snapshot = self.vault
         self.store.load_snapshot()
@@ -164,11 +172,23 @@ class MainWindow(QMainWindow):
             self.vault.save_json("me", signed.person.model_dump(mode="json"))
         self.outbox = Outbox(self.vault, self)
         self.annotations = Annotations(self.connection, self.vault, self.outbox, self)
-        self.sync = DocumentSync(self.connection, self.store, self.vault, self,
-                                 limit_bytes=lambda: self.settings.cache_limit_mb * 1024 * 1024)
-        self.sync.limit_reached.connect(lambda left: self.statusBar().showMessage(self.tr(
-            "The offline copy is full: %n document(s) not copied (Settings: cache limit).",
-            "", left), 15_000))
+        self.sync = DocumentSync(
+            self.connection,
+            self.store,
+            self.vault,
+            self,
+            limit_bytes=lambda: self.settings.cache_limit_mb * 1024 * 1024,
+        )
+        self.sync.limit_reached.connect(
+            lambda left: self.statusBar().showMessage(
+                self.tr(
+                    "The offline copy is full: %n document(s) not copied (Settings: cache limit).",
+                    "",
+                    left,
+                ),
+                15_000,
+            )
+        )
         self.sync.progress.connect(self._sync_progress)
         self.sync.document_synced.connect(self._document_synced)
         self.workspace = Workspace(self.store, self.connection, self.vault, self.annotations, me)

@@ -38,9 +38,15 @@ log = logging.getLogger(__name__)
 class Workspace(QTabWidget):
     message = Signal(str)  # something to tell the person (status bar)
 
-    def __init__(self, store: MeetingStore, connection: Connection, vault: Vault,
-                 annotations: Annotations, me: p.PersonView | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: MeetingStore,
+        connection: Connection,
+        vault: Vault,
+        annotations: Annotations,
+        me: p.PersonView | None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("workspace")
         self.setTabsClosable(True)
@@ -146,8 +152,9 @@ class Workspace(QTabWidget):
         except (LookupError, Disconnected, ServerError) as exc:
             self.message.emit(self.tr("This meeting cannot be opened now: {0}").format(exc))
             return None
-        page = MeetingPage(detail, self.store, self.connection, self.me,
-                           is_offline=self.vault.has_document)
+        page = MeetingPage(
+            detail, self.store, self.connection, self.me, is_offline=self.vault.has_document
+        )
         page.open_document.connect(self.open_document)
         page.edit_meeting.connect(self.editor.edit)
         page.edit_button.show()
@@ -183,4 +190,3 @@ class Workspace(QTabWidget):
         self.setCurrentWidget(tab)
         await self.annotations.load(document)
         return tab
-

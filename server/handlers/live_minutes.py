@@ -34,9 +34,7 @@ FILES = {"minutes": "bien-ban.pdf", "conclusions": "thong-bao-ket-luan.pdf"}
 PLACE = "Thủ Dầu Một"
 
 
-def _holder(
-    people: list[Person], units: Set[str], role: Role, prefer: set[str]
-) -> Person | None:
+def _holder(people: list[Person], units: Set[str], role: Role, prefer: set[str]) -> Person | None:
     holders = [x for x in people if x.active and x.roles_in(units) & {role}]
     holders.sort(key=lambda x: (x.id not in prefer, x.full_name))
     return holders[0] if holders else None

@@ -57,22 +57,28 @@ def demo_documents() -> tuple[DemoMeeting, ...]:
         DemoMeeting(
             key="ubnd-thuong-ky-thang-9-2026",
             title="Phiên họp thường kỳ tháng 9 năm 2026 của UBND thành phố: tình hình kinh tế - "
-                  "xã hội 9 tháng đầu năm 2026",
+            "xã hội 9 tháng đầu năm 2026",
             organiser="UBND thành phố Thủ Dầu Một",
             chair=CITY_CHAIR,
             documents=(
                 DemoDocument(
                     "bao-cao-kinh-te-xa-hoi-9-thang-2026.pdf",
                     "Báo cáo tình hình kinh tế - xã hội 9 tháng đầu năm 2026",
-                    CITY_OFFICE_CHIEF, socio_economic_report()),
+                    CITY_OFFICE_CHIEF,
+                    socio_economic_report(),
+                ),
                 DemoDocument(
                     "bao-cao-thu-chi-ngan-sach-9-thang-2026.pdf",
                     "Báo cáo thu, chi ngân sách nhà nước 9 tháng đầu năm 2026",
-                    FINANCE_HEAD, budget_report()),
+                    FINANCE_HEAD,
+                    budget_report(),
+                ),
                 DemoDocument(
                     "to-trinh-ke-hoach-dau-tu-cong-2027.pdf",
                     "Tờ trình về kế hoạch đầu tư công năm 2027",
-                    CITY_VICE_ECONOMY, investment_plan_submission()),
+                    CITY_VICE_ECONOMY,
+                    investment_plan_submission(),
+                ),
             ),
         ),
         DemoMeeting(
@@ -84,15 +90,21 @@ def demo_documents() -> tuple[DemoMeeting, ...]:
                 DemoDocument(
                     "du-thao-nghi-quyet-chuyen-doi-so-2026-2030.pdf",
                     "Dự thảo Nghị quyết về chuyển đổi số giai đoạn 2026 - 2030",
-                    PARTY_DEPUTY, digital_resolution_draft()),
+                    PARTY_DEPUTY,
+                    digital_resolution_draft(),
+                ),
                 DemoDocument(
                     "ke-hoach-chuyen-doi-so-2027.pdf",
                     "Kế hoạch chuyển đổi số thành phố năm 2027",
-                    DIGITAL_HEAD, digital_plan()),
+                    DIGITAL_HEAD,
+                    digital_plan(),
+                ),
                 DemoDocument(
                     "bao-cao-phong-hop-khong-giay-2026.pdf",
                     "Báo cáo kết quả triển khai phòng họp không giấy và ký số",
-                    CITY_OFFICE_CHIEF, paperless_report()),
+                    CITY_OFFICE_CHIEF,
+                    paperless_report(),
+                ),
             ),
         ),
         DemoMeeting(
@@ -104,11 +116,15 @@ def demo_documents() -> tuple[DemoMeeting, ...]:
                 DemoDocument(
                     "phu-cuong-bao-cao-9-thang-2026.pdf",
                     "Báo cáo kết quả thực hiện nhiệm vụ 9 tháng đầu năm 2026",
-                    WARD_VICE, ward_report()),
+                    WARD_VICE,
+                    ward_report(),
+                ),
                 DemoDocument(
                     "phu-cuong-ke-hoach-chinh-trang-do-thi-2027.pdf",
                     "Kế hoạch chỉnh trang đô thị và trật tự lòng đường, vỉa hè năm 2027",
-                    WARD_VICE, tidy_streets_plan()),
+                    WARD_VICE,
+                    tidy_streets_plan(),
+                ),
             ),
         ),
     )

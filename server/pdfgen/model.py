@@ -344,8 +344,9 @@ class AdministrativeDocument:
         if not self.body:
             raise DocumentError("The body is empty", "Nội dung văn bản trống")
         for block in self.body:
-            if not isinstance(block, Heading | Paragraph | NumberedList | BulletList | Table
-                              | PageBreak):
+            if not isinstance(
+                block, Heading | Paragraph | NumberedList | BulletList | Table | PageBreak
+            ):
                 raise DocumentError(
                     f"Unknown body block {type(block).__name__}",
                     f"Thành phần nội dung không hợp lệ: {type(block).__name__}",

@@ -11,7 +11,7 @@ _BLANK_NUMBER = " " * 8
 
 
 def place_date_line(place: str, date: dt.date) -> str:
-    """"Thủ Dầu Một, ngày 05 tháng 02 năm 2026": a day below 10 and the months 1 and 2 take
+    """ "Thủ Dầu Một, ngày 05 tháng 02 năm 2026": a day below 10 and the months 1 and 2 take
     a leading zero (Decree 30, Appendix I, section II.5)."""
     day = f"{date.day:02d}" if date.day < 10 else str(date.day)
     month = f"{date.month:02d}" if date.month < 3 else str(date.month)
@@ -19,7 +19,7 @@ def place_date_line(place: str, date: dt.date) -> str:
 
 
 def number_line(doc: AdministrativeDocument) -> str:
-    """"Số: 125/BC-UBND" for the state, "Số 125-BC/TU" for the Party."""
+    """ "Số: 125/BC-UBND" for the state, "Số 125-BC/TU" for the Party."""
     number = _BLANK_NUMBER if doc.number is None else str(doc.number)
     if doc.variant is HeaderVariant.PARTY:
         return f"Số {number}-{doc.symbol}"

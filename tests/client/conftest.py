@@ -52,8 +52,9 @@ def vietnamese(qapp: QApplication) -> Any:
     translations.switch("en")
 
 
-def wait_signal(signal: SignalInstance, timeout: float = 15,
-                check: Callable[..., bool] = lambda *a: True) -> Awaitable[tuple[Any, ...]]:
+def wait_signal(
+    signal: SignalInstance, timeout: float = 15, check: Callable[..., bool] = lambda *a: True
+) -> Awaitable[tuple[Any, ...]]:
     """Listen now for the next emission of `signal` passing `check`; await the result later."""
     future: asyncio.Future[tuple[Any, ...]] = asyncio.get_running_loop().create_future()
 

@@ -24,8 +24,7 @@ def fill_sign_in(window: MainWindow, url: str, username: str, password: str) -> 
     window.login.password.setText(password)
 
 
-async def sign_in(qtbot: QtBot, window: MainWindow, url: str, username: str,
-                  password: str) -> None:
+async def sign_in(qtbot: QtBot, window: MainWindow, url: str, username: str, password: str) -> None:
     fill_sign_in(window, url, username, password)
     ready = wait_signal(window.ready)
     qtbot.mouseClick(window.login.sign_in_button, Qt.MouseButton.LeftButton)

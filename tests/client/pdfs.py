@@ -24,6 +24,8 @@ def write_pdf(path: Path, pages: list[str], title: str = "Tài liệu") -> Path:
 
 def numbered_pdf(path: Path, count: int, special: dict[int, str] | None = None) -> Path:
     special = special or {}
-    pages = [special.get(n, f"Nội dung trang {n}: báo cáo tình hình kinh tế - xã hội.")
-             for n in range(1, count + 1)]
+    pages = [
+        special.get(n, f"Nội dung trang {n}: báo cáo tình hình kinh tế - xã hội.")
+        for n in range(1, count + 1)
+    ]
     return write_pdf(path, pages)

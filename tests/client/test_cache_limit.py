@@ -25,8 +25,9 @@ async def test_sync_stops_at_the_cache_limit(
     assert everything >= 2
 
     vault = Vault(tmp_path / "small", os.urandom(32))
-    sync = DocumentSync(window.connection, window.store, vault,
-                        limit_bytes=lambda: first.size + 4096)
+    sync = DocumentSync(
+        window.connection, window.store, vault, limit_bytes=lambda: first.size + 4096
+    )
     wanted = []
     for meeting_id in sync.upcoming():
         wanted += (await window.store.detail(window.connection, meeting_id)).documents

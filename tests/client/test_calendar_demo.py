@@ -26,15 +26,17 @@ async def test_calendar_shows_the_demo_meetings(
     await sign_in(qtbot, window, server.url, "diemcau.phucuong", password)
     workspace = window.workspace
     assert workspace is not None
-    titles = [workspace.list_model.index(r, 1).data()
-              for r in range(workspace.list_model.rowCount())]
+    titles = [
+        workspace.list_model.index(r, 1).data() for r in range(workspace.list_model.rowCount())
+    ]
     assert len(titles) == 3
     assert all(any(ch in t for ch in "ạảấầậắằặđếềểệốồổộơớờởợưứừửữự") for t in titles)
     qtmodeltester.check(workspace.list_model)
 
     week = workspace.week
-    today_cards = [c for c in week.cards if c.meeting_id in {
-        m.id for m in window.store.summaries.values()}]
+    today_cards = [
+        c for c in week.cards if c.meeting_id in {m.id for m in window.store.summaries.values()}
+    ]
     assert today_cards, "this week's demo meeting is on the calendar"
     assert week.week_start == monday_of(meeting_today())
     save_screenshot(window, "calendar-week")

@@ -31,16 +31,18 @@ async def test_secretary_publishes_and_delegate_sees_it_live(
 
     start = (datetime.now(UTC) + timedelta(days=1)).replace(hour=1, minute=0, microsecond=0)
     draft = await secretary.workspace.secretary.create_meeting(
-        title="Họp giao ban tháng 12", organiser_unit_id="ubnd",
-        starts_at=start.isoformat(), ends_at=(start + timedelta(hours=3)).isoformat(),
-        hall="Hội trường A", invited_unit_ids=["ubnd"],
+        title="Họp giao ban tháng 12",
+        organiser_unit_id="ubnd",
+        starts_at=start.isoformat(),
+        ends_at=(start + timedelta(hours=3)).isoformat(),
+        hall="Hội trường A",
+        invited_unit_ids=["ubnd"],
     )
     assert draft is not None
     page = await secretary.workspace.open_meeting(draft.id)
     assert page is not None and page.tools.isVisible()
 
-    for title, minutes in (("Khai mạc", 10), ("Báo cáo kinh tế - xã hội", 45),
-                           ("Thảo luận", 30)):
+    for title, minutes in (("Khai mạc", 10), ("Báo cáo kinh tế - xã hội", 45), ("Thảo luận", 30)):
         page.new_title.setText(title)
         page.new_minutes.setValue(minutes)
         changed = wait_signal(secretary.store.changed)
@@ -55,7 +57,10 @@ async def test_secretary_publishes_and_delegate_sees_it_live(
     page.agenda.dropMimeData(drag, Qt.DropAction.MoveAction, 1, 0, page.agenda.index(-1, -1))
     await changed
     assert [i.title for i in page.agenda.items] == [
-        "Khai mạc", "Thảo luận", "Báo cáo kinh tế - xã hội"]
+        "Khai mạc",
+        "Thảo luận",
+        "Báo cáo kinh tế - xã hội",
+    ]
     second_ends = start.astimezone(MEETING_ZONE) + timedelta(minutes=40)
     assert page.agenda.index(1, 1).data().endswith(f"{second_ends:%H:%M}")
 
@@ -78,7 +83,10 @@ async def test_secretary_publishes_and_delegate_sees_it_live(
     seen = await delegate.workspace.open_meeting(draft.id)
     assert seen is not None and not seen.tools.isVisible()
     assert [i.title for i in seen.agenda.items] == [
-        "Khai mạc", "Thảo luận", "Báo cáo kinh tế - xã hội"]
+        "Khai mạc",
+        "Thảo luận",
+        "Báo cáo kinh tế - xã hội",
+    ]
 
     # A change after publishing arrives live in the open page.
     changed = wait_signal(delegate.store.changed)

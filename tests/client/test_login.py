@@ -23,7 +23,8 @@ async def test_first_sign_in_pins_the_certificate(
     assert settings.pinned_fingerprint(server.url) == server.fingerprint
     assert server.fingerprint is not None
     assert server.fingerprint.replace(":", "") in window.login.fingerprint.text().replace(
-        ":", "").replace("\n", "")
+        ":", ""
+    ).replace("\n", "")
     assert window.stack.currentWidget() is window.workspace
     assert window.connection.me is not None
     assert window.connection.me.full_name == "Nguyễn Thị Thư"

@@ -58,8 +58,11 @@ async def test_secretary_creates_edits_and_replaces_and_delegate_is_told(
     dialog.video.setChecked(True)
     dialog.set_checked(dialog.units, {"phu-cuong"})
     dialog.people_filter.setText("Đại")
-    visible = [dialog.people.item(r).text() for r in range(dialog.people.count())
-               if not dialog.people.item(r).isHidden()]
+    visible = [
+        dialog.people.item(r).text()
+        for r in range(dialog.people.count())
+        if not dialog.people.item(r).isHidden()
+    ]
     assert visible == ["Lê Văn Đại"]
     dialog.set_checked(dialog.people, {"per_delegate"})
     assert checked_ids(dialog.people) == ["per_delegate"]
@@ -121,8 +124,10 @@ async def test_secretary_creates_edits_and_replaces_and_delegate_is_told(
     page.documents_view.setCurrentIndex(page.documents.index(0))
     assert page.replace_button.isEnabled()
     old_id = page.documents.documents[0].id
-    replaced = wait_signal(delegate.notifier.notified,
-                           check=lambda title, _text: "version" in title or "phiên bản" in title)
+    replaced = wait_signal(
+        delegate.notifier.notified,
+        check=lambda title, _text: "version" in title or "phiên bản" in title,
+    )
     second = numbered_pdf(tmp_path / "ke-hoach-v2.pdf", 3)
     document = await page.replace_document(old_id, second)
     assert document is not None and document.previous_id == old_id and document.pages == 3

@@ -28,25 +28,52 @@ def utc_laptop(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def meeting(starts: str, ends: str) -> p.MeetingDetail:
-    return p.MeetingDetail.model_validate({
-        "id": "m1", "title": "Họp giao ban", "organiser_unit_id": "ubnd",
-        "starts_at": starts, "ends_at": ends, "hall": "Hội trường A", "video": False,
-        "status": "published", "version": 1, "planned_minutes": 40, "description": "",
-        "invited_unit_ids": [], "invited_person_ids": [], "documents": [],
-        "agenda": [
-            {"id": "a1", "title": "Khai mạc", "planned_minutes": 10, "presenter_id": None,
-             "presenter_name": "", "document_ids": []},
-            {"id": "a2", "title": "Thảo luận", "planned_minutes": 30, "presenter_id": None,
-             "presenter_name": "", "document_ids": []},
-        ],
-    })
+    return p.MeetingDetail.model_validate(
+        {
+            "id": "m1",
+            "title": "Họp giao ban",
+            "organiser_unit_id": "ubnd",
+            "starts_at": starts,
+            "ends_at": ends,
+            "hall": "Hội trường A",
+            "video": False,
+            "status": "published",
+            "version": 1,
+            "planned_minutes": 40,
+            "description": "",
+            "invited_unit_ids": [],
+            "invited_person_ids": [],
+            "documents": [],
+            "agenda": [
+                {
+                    "id": "a1",
+                    "title": "Khai mạc",
+                    "planned_minutes": 10,
+                    "presenter_id": None,
+                    "presenter_name": "",
+                    "document_ids": [],
+                },
+                {
+                    "id": "a2",
+                    "title": "Thảo luận",
+                    "planned_minutes": 30,
+                    "presenter_id": None,
+                    "presenter_name": "",
+                    "document_ids": [],
+                },
+            ],
+        }
+    )
 
 
 @pytest.mark.usefixtures("utc_laptop")
-@pytest.mark.parametrize("starts,ends", [
-    ("2026-12-01T14:00:00+07:00", "2026-12-01T17:00:00+07:00"),
-    ("2026-12-01T07:00:00Z", "2026-12-01T10:00:00Z"),  # the same moment, sent in UTC
-])
+@pytest.mark.parametrize(
+    "starts,ends",
+    [
+        ("2026-12-01T14:00:00+07:00", "2026-12-01T17:00:00+07:00"),
+        ("2026-12-01T07:00:00Z", "2026-12-01T10:00:00Z"),  # the same moment, sent in UTC
+    ],
+)
 def test_views_show_the_meetings_own_clock(qtbot: QtBot, starts: str, ends: str) -> None:
     store = MeetingStore()
     store.put(meeting(starts, ends))

@@ -44,13 +44,27 @@ async def test_conflicting_note_is_shown_and_the_choice_is_kept(
     other = await Client.connect(server.url, pinned=server.fingerprint)
     await other.login("thuky", password)
     changed = wait_signal(window.annotations.notes_changed)
-    await other.call("note.put", note_id=note["id"], document_id=document_id, page=1,
-                     rect=note["rect"], text="Sửa trên máy khác", base_version=note["version"])
+    await other.call(
+        "note.put",
+        note_id=note["id"],
+        document_id=document_id,
+        page=1,
+        rect=note["rect"],
+        text="Sửa trên máy khác",
+        base_version=note["version"],
+    )
     await changed
     # ...and this laptop's offline edit, started from the old version, goes out now.
-    window.outbox.add_note({"note_id": note["id"], "document_id": document_id, "page": 1,
-                            "rect": note["rect"], "text": "Sửa khi mất mạng",
-                            "base_version": note["version"]})
+    window.outbox.add_note(
+        {
+            "note_id": note["id"],
+            "document_id": document_id,
+            "page": 1,
+            "rect": note["rect"],
+            "text": "Sửa khi mất mạng",
+            "base_version": note["version"],
+        }
+    )
     shown = wait_signal(window.annotations.conflicts_changed)
     await window.outbox.flush(window.connection)
     await shown

@@ -90,6 +90,7 @@ async def test_a_note_survives_a_client_restart(
     assert reopened is not None
     rows = reopened.panel.notes.rows
     assert [(r["page"], r["text"]) for r in rows] == [
-        (2, "Hỏi lại số liệu giải ngân vốn đầu tư công.")]
+        (2, "Hỏi lại số liệu giải ngân vốn đầu tư công.")
+    ]
     save_screenshot(again, "note-after-restart")
     await close_window(again)

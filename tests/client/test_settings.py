@@ -45,8 +45,14 @@ async def test_language_and_font_apply_at_once_and_keyboard_reaches_every_field(
     for label in dialog.labels:
         assert "&" in label.text() and label.buddy() is not None
     qtbot.waitUntil(dialog.language.hasFocus, timeout=10_000)
-    for field in (dialog.server, dialog.cache_dir, dialog.browse_button, dialog.cache_limit,
-                  dialog.font_size, dialog.forget_button):
+    for field in (
+        dialog.server,
+        dialog.cache_dir,
+        dialog.browse_button,
+        dialog.cache_limit,
+        dialog.font_size,
+        dialog.forget_button,
+    ):
         focused = QApplication.focusWidget()
         assert focused is not None
         qtbot.keyClick(focused, Qt.Key.Key_Tab)

@@ -25,8 +25,11 @@ async def test_upload_survives_a_server_restart(
     assert workspace is not None
     start = (datetime.now(UTC) + timedelta(days=1)).replace(microsecond=0)
     meeting = await workspace.secretary.create_meeting(
-        title="Họp tiếp nhận hồ sơ lớn", organiser_unit_id="ubnd", hall="Hội trường A",
-        starts_at=start.isoformat(), ends_at=(start + timedelta(hours=2)).isoformat(),
+        title="Họp tiếp nhận hồ sơ lớn",
+        organiser_unit_id="ubnd",
+        hall="Hội trường A",
+        starts_at=start.isoformat(),
+        ends_at=(start + timedelta(hours=2)).isoformat(),
     )
     assert meeting is not None
     page = await workspace.open_meeting(meeting.id)

@@ -24,8 +24,9 @@ def open_viewer(qtbot: QtBot, path: Path) -> PdfViewer:
 
 
 def test_goes_to_page_three_and_finds_a_word(qtbot: QtBot, tmp_path: Path) -> None:
-    pdf = numbered_pdf(tmp_path / "bao-cao.pdf", 6,
-                       {3: "Kế hoạch chuyển đổi số của phường Hiệp Thành năm 2026."})
+    pdf = numbered_pdf(
+        tmp_path / "bao-cao.pdf", 6, {3: "Kế hoạch chuyển đổi số của phường Hiệp Thành năm 2026."}
+    )
     viewer = open_viewer(qtbot, pdf)
     assert viewer.page_count == 6
     assert viewer.page_total.text().endswith("6")
@@ -35,8 +36,9 @@ def test_goes_to_page_three_and_finds_a_word(qtbot: QtBot, tmp_path: Path) -> No
     assert viewer.page_box.value() == 3
     assert viewer.thumb_list.currentIndex().row() == 2
 
-    with qtbot.waitSignal(viewer.search_finished, timeout=10_000,
-                          check_params_cb=lambda hits: hits > 0):
+    with qtbot.waitSignal(
+        viewer.search_finished, timeout=10_000, check_params_cb=lambda hits: hits > 0
+    ):
         viewer.search_box.setText("chuyển đổi số")
     assert viewer.hit_pages() == [3]
     assert viewer.view.currentSearchResultIndex() == 0

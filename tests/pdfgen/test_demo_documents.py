@@ -132,8 +132,9 @@ def test_signature_box_sits_above_the_signers_name(rendered_demo: Rendered) -> N
 
 def test_seal_covers_the_left_third_of_the_signature(rendered_demo: Rendered) -> None:
     for demo, rendered in rendered_demo:
-        for block, sig, seal in zip(demo.document.signatures, rendered.signature_boxes,
-                                    rendered.seal_boxes, strict=True):
+        for block, sig, seal in zip(
+            demo.document.signatures, rendered.signature_boxes, rendered.seal_boxes, strict=True
+        ):
             assert block.seal
             assert seal is not None and seal.page == sig.page
             assert seal.width == pytest.approx(36 * MM, abs=0.05)
@@ -195,18 +196,42 @@ def test_signature_space_is_blank_on_the_rendered_page(
         box = rendered.signature_boxes[0]
         out = tmp_path / "page"
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "72", "-singlefile", "-f", str(box.page + 1), "-l",
-             str(box.page + 1), str(pdf), str(out)],
-            check=True, timeout=60,
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "72",
+                "-singlefile",
+                "-f",
+                str(box.page + 1),
+                "-l",
+                str(box.page + 1),
+                str(pdf),
+                str(out),
+            ],
+            check=True,
+            timeout=60,
         )
         image = Image.open(f"{out}.png").convert("L")
         scale = image.height / A4[1]
-        crop = image.crop((round(box.x1 * scale), round((A4[1] - box.y2) * scale),
-                           round(box.x2 * scale), round((A4[1] - box.y1) * scale)))
+        crop = image.crop(
+            (
+                round(box.x1 * scale),
+                round((A4[1] - box.y2) * scale),
+                round(box.x2 * scale),
+                round((A4[1] - box.y1) * scale),
+            )
+        )
         assert darkest(crop) >= 250, demo.file_name
         # ...and the title just above it is printed (the page is not simply blank).
-        above = image.crop((round(box.x1 * scale), round((A4[1] - box.y2 - 30) * scale),
-                            round(box.x2 * scale), round((A4[1] - box.y2) * scale)))
+        above = image.crop(
+            (
+                round(box.x1 * scale),
+                round((A4[1] - box.y2 - 30) * scale),
+                round(box.x2 * scale),
+                round((A4[1] - box.y2) * scale),
+            )
+        )
         assert darkest(above) < 100, demo.file_name
 
 
@@ -217,5 +242,9 @@ def darkest(image: Image.Image) -> int:
 
 def test_kinds_in_the_demo_are_varied() -> None:
     kinds = {d.document.kind for m in demo_documents() for d in m.documents}
-    assert {DocumentKind.BAO_CAO, DocumentKind.TO_TRINH, DocumentKind.KE_HOACH,
-            DocumentKind.NGHI_QUYET} <= kinds
+    assert {
+        DocumentKind.BAO_CAO,
+        DocumentKind.TO_TRINH,
+        DocumentKind.KE_HOACH,
+        DocumentKind.NGHI_QUYET,
+    } <= kinds

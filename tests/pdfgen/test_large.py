@@ -48,8 +48,16 @@ def test_a_target_below_the_text_size_gives_the_text() -> None:
 
 @pytest.mark.parametrize(
     ("pages", "target"),
-    [(0, None), (-3, None), (5001, None), (True, None), ("10", None), (3, -1), (3, 1 << 31),
-     (3, 2.5)],
+    [
+        (0, None),
+        (-3, None),
+        (5001, None),
+        (True, None),
+        ("10", None),
+        (3, -1),
+        (3, 1 << 31),
+        (3, 2.5),
+    ],
 )
 def test_bad_arguments(pages: object, target: object) -> None:
     with pytest.raises(DocumentError):

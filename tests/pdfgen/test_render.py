@@ -56,12 +56,17 @@ def make(**changes: object) -> AdministrativeDocument:
 
 
 def test_place_and_date_take_leading_zeros_as_the_decree_says() -> None:
-    assert place_date_line("Thủ Dầu Một", dt.date(2026, 9, 10)) == \
-        "Thủ Dầu Một, ngày 10 tháng 9 năm 2026"
-    assert place_date_line("Phú Cường", dt.date(2026, 2, 5)) == \
-        "Phú Cường, ngày 05 tháng 02 năm 2026"
-    assert place_date_line("Thủ Dầu Một", dt.date(2026, 12, 1)) == \
-        "Thủ Dầu Một, ngày 01 tháng 12 năm 2026"
+    assert (
+        place_date_line("Thủ Dầu Một", dt.date(2026, 9, 10))
+        == "Thủ Dầu Một, ngày 10 tháng 9 năm 2026"
+    )
+    assert (
+        place_date_line("Phú Cường", dt.date(2026, 2, 5)) == "Phú Cường, ngày 05 tháng 02 năm 2026"
+    )
+    assert (
+        place_date_line("Thủ Dầu Một", dt.date(2026, 12, 1))
+        == "Thủ Dầu Một, ngày 01 tháng 12 năm 2026"
+    )
 
 
 def test_number_lines() -> None:
@@ -134,27 +139,46 @@ def test_state_header_layout() -> None:
 
 def test_minutes_with_two_signers_in_one_row_and_attendance_tables() -> None:
     attendance = Table(
-        (Column("STT", 0.6, Align.CENTER), Column("Họ và tên", 2.2), Column("Chức vụ", 2.4),
-         Column("Có mặt", 1.0, Align.CENTER)),
-        tuple((str(i), f"Đại biểu số {i}", "Ủy viên UBND thành phố", "x" if i % 7 else "Vắng")
-              for i in range(1, 31)),
+        (
+            Column("STT", 0.6, Align.CENTER),
+            Column("Họ và tên", 2.2),
+            Column("Chức vụ", 2.4),
+            Column("Có mặt", 1.0, Align.CENTER),
+        ),
+        tuple(
+            (str(i), f"Đại biểu số {i}", "Ủy viên UBND thành phố", "x" if i % 7 else "Vắng")
+            for i in range(1, 31)
+        ),
         caption="Danh sách đại biểu dự họp",
     )
     votes = Table(
-        (Column("Nội dung biểu quyết", 3.0), Column("Đồng ý", 1.0, Align.RIGHT),
-         Column("Không đồng ý", 1.0, Align.RIGHT), Column("Không biểu quyết", 1.2, Align.RIGHT)),
-        (("Thông qua Kế hoạch chuyển đổi số năm 2027", "27", "1", "2"),
-         ("Tổng số đại biểu biểu quyết", "27", "1", "2")),
+        (
+            Column("Nội dung biểu quyết", 3.0),
+            Column("Đồng ý", 1.0, Align.RIGHT),
+            Column("Không đồng ý", 1.0, Align.RIGHT),
+            Column("Không biểu quyết", 1.2, Align.RIGHT),
+        ),
+        (
+            ("Thông qua Kế hoạch chuyển đổi số năm 2027", "27", "1", "2"),
+            ("Tổng số đại biểu biểu quyết", "27", "1", "2"),
+        ),
         total_rows=1,
     )
     doc = make(
         kind=DocumentKind.BIEN_BAN,
         symbol="BB-UBND",
         summary="Phiên họp thường kỳ tháng 9 năm 2026 của UBND thành phố",
-        body=(Heading("I. THÀNH PHẦN"), attendance, Heading("II. KẾT QUẢ BIỂU QUYẾT"), votes,
-              Paragraph.of("Phiên họp kết thúc lúc 11 giờ 30 phút cùng ngày./.")),
-        signatures=(SignatureBlock("Thư ký", "Đặng Ngọc Lan", seal=False),
-                    SignatureBlock("Chủ tọa", "Lê Minh Khôi")),
+        body=(
+            Heading("I. THÀNH PHẦN"),
+            attendance,
+            Heading("II. KẾT QUẢ BIỂU QUYẾT"),
+            votes,
+            Paragraph.of("Phiên họp kết thúc lúc 11 giờ 30 phút cùng ngày./."),
+        ),
+        signatures=(
+            SignatureBlock("Thư ký", "Đặng Ngọc Lan", seal=False),
+            SignatureBlock("Chủ tọa", "Lê Minh Khôi"),
+        ),
     )
     rendered = render(doc)
     assert rendered.pages >= 2
@@ -162,8 +186,9 @@ def test_minutes_with_two_signers_in_one_row_and_attendance_tables() -> None:
     assert "Đại biểu số 30" in text and "Vắng" in text
     assert "Thông qua Kế hoạch chuyển đổi số năm 2027 27 1 2" in text
     # The heading row repeats on the page the attendance list continues on.
-    pages_with_heading = [i for i in range(rendered.pages)
-                          if "Họ và tên" in page_text(rendered.pdf, i)]
+    pages_with_heading = [
+        i for i in range(rendered.pages) if "Họ và tên" in page_text(rendered.pdf, i)
+    ]
     assert len(pages_with_heading) >= 2
     secretary, chair = rendered.signature_boxes
     assert secretary.page == chair.page == rendered.pages - 1
@@ -174,10 +199,14 @@ def test_minutes_with_two_signers_in_one_row_and_attendance_tables() -> None:
 
 def test_long_body_flows_over_pages_with_numbers() -> None:
     paragraphs = tuple(
-        Paragraph.of(f"Đoạn {i}: ", bold("Ủy ban nhân dân phường Tương Bình Hiệp"),
-                     " tiếp tục rà soát, cập nhật hồ sơ và báo cáo kết quả thực hiện nhiệm vụ "
-                     "được giao theo đúng thời hạn quy định; ", italic("không để tồn đọng"),
-                     ", bảo đảm chất lượng và hiệu quả.")
+        Paragraph.of(
+            f"Đoạn {i}: ",
+            bold("Ủy ban nhân dân phường Tương Bình Hiệp"),
+            " tiếp tục rà soát, cập nhật hồ sơ và báo cáo kết quả thực hiện nhiệm vụ "
+            "được giao theo đúng thời hạn quy định; ",
+            italic("không để tồn đọng"),
+            ", bảo đảm chất lượng và hiệu quả.",
+        )
         for i in range(1, 81)
     )
     rendered = render(make(body=paragraphs))
@@ -185,8 +214,9 @@ def test_long_body_flows_over_pages_with_numbers() -> None:
     assert len(reader(rendered.pdf).pages) == rendered.pages
     text = all_text(rendered.pdf)
     for i in (1, 40, 80):
-        assert (f"Đoạn {i}: Ủy ban nhân dân phường Tương Bình Hiệp tiếp tục rà soát, cập nhật "
-                "hồ sơ") in text
+        assert (
+            f"Đoạn {i}: Ủy ban nhân dân phường Tương Bình Hiệp tiếp tục rà soát, cập nhật hồ sơ"
+        ) in text
     assert "không để tồn đọng, bảo đảm" in text
 
 
@@ -202,8 +232,17 @@ def test_lists_and_page_breaks() -> None:
     rendered = render(make(body=body))
     assert rendered.pages == 2
     first = page_text(rendered.pdf, 0)
-    for label in ("a) Mục 1", "d) Mục 4", "đ) Mục 5", "e) Mục 6", "I. Một", "IV. Bốn",
-                  "3) Thứ nhất", "4) Thứ hai", "- Gạch đầu dòng"):
+    for label in (
+        "a) Mục 1",
+        "d) Mục 4",
+        "đ) Mục 5",
+        "e) Mục 6",
+        "I. Một",
+        "IV. Bốn",
+        "3) Thứ nhất",
+        "4) Thứ hai",
+        "- Gạch đầu dòng",
+    ):
         assert label in first
     assert "Trang sau./." in page_text(rendered.pdf, 1)
 
@@ -215,8 +254,12 @@ def test_text_that_looks_like_markup_is_printed_as_written() -> None:
 
 
 def test_official_letter_puts_its_summary_under_the_number() -> None:
-    doc = make(kind=DocumentKind.CONG_VAN, symbol="UBND-VP", summary="triển khai phòng họp "
-               "không giấy", addressees=("UBND 14 phường", "Các phòng, ban chuyên môn"))
+    doc = make(
+        kind=DocumentKind.CONG_VAN,
+        symbol="UBND-VP",
+        summary="triển khai phòng họp không giấy",
+        addressees=("UBND 14 phường", "Các phòng, ban chuyên môn"),
+    )
     rendered = render(doc)
     texts = [r.text for r in runs(rendered.pdf, 0)]
     assert "V/v triển khai phòng họp không giấy" in " ".join(texts)
@@ -248,8 +291,10 @@ def test_official_letter_puts_its_summary_under_the_number() -> None:
         (lambda: make(recipients=("",)), "Recipient"),
         (lambda: make(date="2026-10-08"), "date"),
         (lambda: render("not a document"), "AdministrativeDocument"),  # type: ignore[arg-type]
-        (lambda: render(make(body=(NumberedList(["x"] * 30, style=NumberStyle.LETTER),))),
-         "lettered"),
+        (
+            lambda: render(make(body=(NumberedList(["x"] * 30, style=NumberStyle.LETTER),))),
+            "lettered",
+        ),
     ],
 )
 def test_bad_input_raises_a_typed_error(build: object, fragment: str) -> None:
