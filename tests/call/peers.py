@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,29 +25,9 @@ from media.ice import LOOPBACK, force_codecs, rtc_configuration
 from media.synthetic import LOW_SIZE, SyntheticAudioTrack, SyntheticVideoTrack, read_pattern
 from meetings import protocol as p
 from meetings import protocol_call as pc
+from tests.support.progress import Progress
 
 TIMEOUT = 30.0
-
-
-class Progress:
-    """Set whenever a peer receives something; tests await conditions on it."""
-
-    def __init__(self) -> None:
-        self._event = asyncio.Event()
-
-    def notify(self) -> None:
-        self._event.set()
-
-    async def wait_for(
-        self, predicate: Callable[[], bool], what: str, seconds: float = TIMEOUT
-    ) -> None:
-        try:
-            async with asyncio.timeout(seconds):
-                while not predicate():
-                    self._event.clear()
-                    await self._event.wait()
-        except TimeoutError:
-            raise AssertionError(f"timed out after {seconds} s waiting for {what}") from None
 
 
 @dataclass

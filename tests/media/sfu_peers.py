@@ -25,6 +25,7 @@ from media.forwarding import Feed, Forwarder, Layer, Publisher, TrackKind
 from media.frame_assembly import vp8_flags
 from media.ice import LOOPBACK, force_codecs, rtc_configuration
 from media.synthetic import LOW_SIZE, SyntheticAudioTrack, SyntheticVideoTrack, read_pattern
+from tests.support.progress import Progress
 
 TIMEOUT = 20.0
 
@@ -55,27 +56,6 @@ async def wait_connected(*pcs: RTCPeerConnection) -> None:
 
     async with asyncio.timeout(TIMEOUT):
         await asyncio.gather(*(one(pc) for pc in pcs))
-
-
-class Progress:
-    """Set whenever a peer in the test receives something; tests await conditions on it."""
-
-    def __init__(self) -> None:
-        self._event = asyncio.Event()
-
-    def notify(self) -> None:
-        self._event.set()
-
-    async def wait_for(
-        self, predicate: Callable[[], bool], what: str, seconds: float = TIMEOUT
-    ) -> None:
-        try:
-            async with asyncio.timeout(seconds):
-                while not predicate():
-                    self._event.clear()
-                    await self._event.wait()
-        except TimeoutError:
-            raise AssertionError(f"timed out after {seconds} s waiting for {what}") from None
 
 
 @dataclass
