@@ -21,13 +21,13 @@ from meetings.permissions import Action
 from server import views
 from server.handlers import handles
 from server.handlers.common import MeetingView, load_view, new_id
-from server.pdfgen import RenderedDocument
-from server.reports.minutes import MeetingRecord, render_both
 from server.store import audit_repo, directory_repo, documents_repo, live_repo
 from server.store.clock import now
 
 if TYPE_CHECKING:
     from server.connection import Connection
+    from server.pdfgen import RenderedDocument
+    from server.reports.minutes import MeetingRecord
     from server.state import AppState
 
 FILES = {"minutes": "bien-ban.pdf", "conclusions": "thong-bao-ket-luan.pdf"}
@@ -61,6 +61,9 @@ def _record(db: Db, conn: Connection, meeting_id: str) -> tuple[MeetingView, Mee
         if view.person.roles_in(organisers) & {Role.SECRETARY}
         else _holder(people, organisers, Role.SECRETARY, present)
     )
+    # PDF generation (fpdf2) is imported on first use: it would cost every server start 0.2 s.
+    from server.reports.minutes import MeetingRecord
+
     record = MeetingRecord(
         meeting=meeting,
         organiser=view.directory.units[meeting.organiser_unit_id],
@@ -87,6 +90,8 @@ async def generate_minutes(
 ) -> dict[str, Any]:
     _, record = await app.store.read(lambda db: _record(db, conn, request.meeting_id))
     loop = asyncio.get_running_loop()
+    from server.reports.minutes import render_both
+
     rendered = dict(zip(FILES, await loop.run_in_executor(None, render_both, record), strict=True))
     hashes = {
         key: await loop.run_in_executor(None, app.blobs.put, doc.pdf)
