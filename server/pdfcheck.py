@@ -66,6 +66,7 @@ def inspect(path: Path) -> dict[str, object]:
 
 
 def _limit() -> None:
+    # Set by the child itself: a preexec_fn is unsafe in a server that runs threads.
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
 
 
@@ -78,7 +79,6 @@ async def count_pages(path: Path) -> int:
         str(path),
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.DEVNULL,
-        preexec_fn=_limit,
     )
     try:
         out, _ = await asyncio.wait_for(process.communicate(), TIME_LIMIT_SECONDS)
@@ -103,4 +103,5 @@ async def count_pages(path: Path) -> int:
 
 
 if __name__ == "__main__":
+    _limit()
     print(json.dumps(inspect(Path(sys.argv[1]))))
