@@ -20,9 +20,13 @@ def collect_garbage_in_the_gui_thread(request: pytest.FixtureRequest) -> Iterato
     if not {"qtbot", "qapp"} & set(request.fixturenames):
         yield
         return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     gc.disable()
     try:
         yield
     finally:
+        # Objects the test scheduled for deletion go now, here, before the collection.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.enable()
         gc.collect()
