@@ -1,7 +1,10 @@
 """Translations the Qt way: .ts under resources/i18n, .qm built by pyside6-lrelease.
 
-Source strings are English; Vietnamese is the default language. The .qm files are committed
-too, and rebuilt here when a .ts is newer (a translator edited it in Linguist).
+Source strings are English; Vietnamese is the default language. There is one catalogue per
+part of the client (`ecabinet_vi.ts` for the core screens, `call_vi.ts` for the video call,
+`live_vi.ts` for the live meeting, ...), so that the parts can be translated apart; every
+`*_<language>.ts` found is loaded. The .qm files are committed too, and rebuilt here when a
+.ts is newer (a translator edited it in Linguist).
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from ecabinet.core.resources import I18N
 
 log = logging.getLogger(__name__)
-CATALOGUE = "ecabinet"
 
 
 def lrelease_path() -> Path | None:
@@ -36,15 +38,23 @@ def build_qm(ts: Path, qm: Path) -> Path:
     return qm
 
 
-def qm_for(language: str) -> Path | None:
-    ts = I18N / f"{CATALOGUE}_{language}.ts"
-    qm = I18N / f"{CATALOGUE}_{language}.qm"
-    if ts.exists() and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime):
-        try:
-            build_qm(ts, qm)
-        except (OSError, subprocess.SubprocessError) as exc:
-            log.warning("could not rebuild %s: %s", qm, exc)
-    return qm if qm.exists() else None
+def catalogues(language: str) -> list[Path]:
+    """The .ts files of one language, one per part of the client."""
+    return sorted(I18N.glob(f"*_{language}.ts"))
+
+
+def qm_files(language: str) -> list[Path]:
+    found: list[Path] = []
+    for ts in catalogues(language):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            try:
+                build_qm(ts, qm)
+            except (OSError, subprocess.SubprocessError) as exc:
+                log.warning("could not rebuild %s: %s", qm, exc)
+        if qm.exists():
+            found.append(qm)
+    return found
 
 
 class Translations:
@@ -69,12 +79,14 @@ class Translations:
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt.load(f"qtbase_{language}", qt_dir):
             self._install(qt)
-        own = QTranslator(self.app)
-        qm = qm_for(language)
-        if qm is None or not own.load(str(qm)):
+        loaded = 0
+        for qm in qm_files(language):
+            own = QTranslator(self.app)
+            if own.load(str(qm)):
+                self._install(own)
+                loaded += 1
+        if not loaded:
             log.warning("no %s translation found in %s", language, I18N)
-            return
-        self._install(own)
 
     def _install(self, translator: QTranslator) -> None:
         self.app.installTranslator(translator)

@@ -17,18 +17,20 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from ecabinet.core.i18n import build_qm
+from ecabinet.core.i18n import build_qm, catalogues
 from ecabinet.core.resources import I18N
 from ecabinet.core.settings import Settings
 from tests.client.conftest import ServerHandle
 from tests.client.harness import close_window, new_window, sign_in
 from tests.client.screens import save_screenshot
 
-TS = I18N / "ecabinet_vi.ts"
+CATALOGUES = catalogues("vi")
 
 
 def messages() -> list[tuple[str, ET.Element]]:
-    return [(m.findtext("source") or "", m) for m in ET.parse(TS).iter("message")]
+    return [
+        (m.findtext("source") or "", m) for ts in CATALOGUES for m in ET.parse(ts).iter("message")
+    ]
 
 
 def test_every_string_has_a_finished_vietnamese_translation() -> None:
@@ -43,8 +45,10 @@ def test_every_string_has_a_finished_vietnamese_translation() -> None:
 
 
 def test_committed_qm_is_built_from_the_ts(tmp_path: Path) -> None:
-    fresh = build_qm(TS, tmp_path / "fresh.qm")
-    assert fresh.read_bytes() == (I18N / "ecabinet_vi.qm").read_bytes()
+    assert I18N / "ecabinet_vi.ts" in CATALOGUES
+    for ts in CATALOGUES:
+        fresh = build_qm(ts, tmp_path / f"{ts.stem}.qm")
+        assert fresh.read_bytes() == ts.with_suffix(".qm").read_bytes(), ts.name
 
 
 def visible_texts(root: QWidget) -> list[str]:
