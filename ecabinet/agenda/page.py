@@ -42,6 +42,8 @@ from meetings.meeting import MeetingStatus
 class MeetingPage(QWidget):
     open_document = Signal(str)
     edit_meeting = Signal(str)
+    open_live = Signal(str)  # the live meeting screen: roll call, floor, votes, presenting
+    join_call = Signal(str)  # the meeting's video session
 
     def __init__(
         self,
@@ -115,8 +117,19 @@ class MeetingPage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
 
+        self.live_button = QPushButton()
+        self.live_button.setObjectName("liveButton")
+        self.call_button = QPushButton()
+        self.call_button.setObjectName("callButton")
+        self.live_button.clicked.connect(lambda: self.open_live.emit(self.meeting.id))
+        self.call_button.clicked.connect(lambda: self.join_call.emit(self.meeting.id))
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.live_button)
+        heading.addWidget(self.call_button)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(heading)
         layout.addWidget(self.info)
         layout.addWidget(self.tools)
         layout.addWidget(self.message)
@@ -184,6 +197,9 @@ class MeetingPage(QWidget):
         self.edit_button.setText(self.tr("&Edit meeting…"))
         self.publish_button.setText(self.tr("&Publish"))
         self.invitees_label.setText(self.tr("Invited"))
+        self.live_button.setText(self.tr("&Live meeting"))
+        self.live_button.setToolTip(self.tr("Roll call, the floor, votes and presenting"))
+        self.call_button.setText(self.tr("&Join video"))
         self.show_meeting(self.meeting)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -228,6 +244,9 @@ class MeetingPage(QWidget):
         )
         self.tools.setVisible(self.preparing)
         self.publish_button.setVisible(meeting.status == MeetingStatus.DRAFT)
+        running = meeting.status in (MeetingStatus.PUBLISHED, MeetingStatus.IN_PROGRESS)
+        self.live_button.setVisible(running or meeting.status == MeetingStatus.ENDED)
+        self.call_button.setVisible(running and meeting.video)
         self.select_item(selected)
         self._show_documents()
 

@@ -40,6 +40,8 @@ class Connection(QObject):
     note_changed = Signal(object)  # p.NoteView
     note_deleted = Signal(str)
     signing_changed = Signal(object)  # a signing.* event: my turn, or a request moved on
+    live_event = Signal(object)  # a live.* event: roll call, floor, votes, presenting
+    call_event = Signal(object)  # a call.* event: offers, participants, speaker, controls
 
     def __init__(
         self,
@@ -151,6 +153,10 @@ class Connection(QObject):
                 self._set_state(LinkState.SIGNED_OUT)
             elif getattr(event, "type", "").startswith("signing."):
                 self.signing_changed.emit(event)
+            elif getattr(event, "type", "").startswith("live."):
+                self.live_event.emit(event)
+            elif getattr(event, "type", "").startswith("call."):
+                self.call_event.emit(event)
 
     async def _reconnect(self) -> None:
         delay = self._retry_delay

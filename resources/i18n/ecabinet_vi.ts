@@ -412,6 +412,18 @@ Nhận được: {1}</translation>
         <translation>Thành phần mời</translation>
     </message>
     <message>
+        <source>&amp;Live meeting</source>
+        <translation>Điều hành &amp;phiên họp</translation>
+    </message>
+    <message>
+        <source>Roll call, the floor, votes and presenting</source>
+        <translation>Điểm danh, phát biểu, biểu quyết và trình chiếu</translation>
+    </message>
+    <message>
+        <source>&amp;Join video</source>
+        <translation>Tham gia &amp;trực tuyến</translation>
+    </message>
+    <message>
         <location filename="../../ecabinet/agenda/page.py" line="199"/>
         <source>Total planned time: {0} min ({1}h{2:02d})</source>
         <translation>Tổng thời gian dự kiến: {0} phút ({1} giờ {2:02d})</translation>
