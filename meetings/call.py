@@ -122,6 +122,8 @@ class RoomState:
     pinned: str | None = None
     """A pinned site keeps the spotlight whoever speaks."""
     floor: str | None = None
+    muted_before_floor: MutedBy | None = None
+    """How the floor holder was muted before the floor was given: restored when it ends."""
     locked: bool = False
     removed: frozenset[str] = frozenset()
     """Sites the chair removed: they may not come back while the room lasts."""
@@ -184,6 +186,7 @@ def leave(state: RoomState, site_id: str) -> RoomState:
         chosen=None if state.chosen == site_id else state.chosen,
         pinned=None if state.pinned == site_id else state.pinned,
         floor=None if state.floor == site_id else state.floor,
+        muted_before_floor=None if state.floor == site_id else state.muted_before_floor,
     )
 
 
@@ -235,10 +238,7 @@ def control(
     match action:
         case ControlAction.GIVE_FLOOR:
             assert target is not None
-            muted = {k: v for k, v in state.muted.items() if k != target}
-            return replace(
-                state, floor=target, muted=muted, chosen=target, chosen_after_speaker=True
-            )
+            return give_floor(state, target)
         case ControlAction.MUTE:
             assert target is not None
             return replace(state, muted={**state.muted, target: MutedBy.CHAIR})
@@ -270,6 +270,47 @@ def control(
             gone = leave(state, target)
             return replace(gone, removed=state.removed | {target})
     raise BadRequest(f"Unknown action {action!r}.", "Thao tác không hợp lệ.")  # pragma: no cover
+
+
+def give_floor(state: RoomState, site_id: str) -> RoomState:
+    """The site speaks: unmuted and spotlighted (a pin still wins)."""
+    state.site(site_id)
+    ended = end_floor(state)
+    muted = {k: v for k, v in ended.muted.items() if k != site_id}
+    return replace(
+        ended,
+        floor=site_id,
+        muted=muted,
+        muted_before_floor=ended.muted.get(site_id),
+        chosen=site_id,
+        chosen_after_speaker=True,
+    )
+
+
+def end_floor(state: RoomState) -> RoomState:
+    """The floor returns to the chair: a site the chair had muted before it spoke is muted
+    again, and the spotlight goes back to the active speaker."""
+    holder = state.floor
+    if holder is None:
+        return state
+    muted = dict(state.muted)
+    if state.muted_before_floor is MutedBy.CHAIR and holder not in muted:
+        muted[holder] = MutedBy.CHAIR
+    return replace(
+        state,
+        floor=None,
+        muted=muted,
+        muted_before_floor=None,
+        chosen=None if state.chosen == holder else state.chosen,
+    )
+
+
+def follow_hall_floor(state: RoomState, speaker: str | None) -> RoomState:
+    """The live meeting's floor (`live.give_floor`, `live.end_floor`, a speech's time limit)
+    carried into the call: the speaker's site, if it is in the call, gets the floor."""
+    if speaker is not None and state.has(speaker):
+        return state if state.floor == speaker else give_floor(state, speaker)
+    return end_floor(state)
 
 
 # --- who receives what ------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from server.sfu import sfu_of
 from server.sfu.recording import list_recordings
 from server.sfu.room import Room
 from server.sfu.rooms import recordings_dir
-from server.store import audit_repo
+from server.store import audit_repo, live_repo
 
 if TYPE_CHECKING:
     from server.connection import Connection
@@ -90,6 +90,8 @@ async def join(app: AppState, conn: Connection, request: pc.CallJoin) -> pc.Call
     finally:
         sfu.discard_if_empty(room)
     await _audit(app, site.id, "call.joined", request.meeting_id)
+    # A room opened while someone holds the live meeting's floor starts with that floor.
+    room.follow_hall_floor(await app.store.read(lambda db: live_repo.speaker(db, room.meeting_id)))
     return joined
 
 

@@ -24,6 +24,7 @@ from server import live_views
 from server.handlers import handles
 from server.handlers.common import caller, directory, meeting_or_404, new_id
 from server.live_state import runtime_of
+from server.sfu import sfu_of
 from server.store import audit_repo, directory_repo, documents_repo, live_repo
 from server.store.clock import now
 
@@ -127,6 +128,10 @@ def _publish(app: AppState, outcome: Outcome) -> None:
             audience = _audience(app, outcome)
             for message in messages:
                 app.hub.send(audience, message)
+    room = sfu_of(app).find(outcome.meeting.id)
+    if room is not None:
+        # The floor in the hall is the floor in the call: spotlight and open the speaker's site.
+        room.follow_hall_floor(outcome.after.floor.person_id if outcome.after.floor else None)
     wake = _waker(app)
     runtime_of(app.store).timers.arm(outcome.meeting.id, timers.next_deadline(outcome.after), wake)
 

@@ -69,6 +69,8 @@ class Room:
         self._tasks: set[asyncio.Task[None]] = set()
         self._ticker: asyncio.Task[None] | None = None
         self._pending_speaker: str | None = None
+        self.hall_speaker: str | None = None
+        """Who holds the live meeting's floor, as last told by the live handlers."""
 
     # --- joining and leaving ----------------------------------------------------------------
 
@@ -93,6 +95,8 @@ class Room:
             state = call.join(self.state, site)
             if muted:
                 state = call.self_mute(state, site.id, True)
+            if site.id == self.hall_speaker:
+                state = call.give_floor(state, site.id)  # joined while holding the floor
             self._commit(state)
             session.watch_websocket()
             if self.recorder is not None:
@@ -183,6 +187,14 @@ class Room:
             self._commit(call.control(self.state, by, action, target))
             if action is ControlAction.REMOVE and target is not None:
                 await self._drop(target, "removed")
+
+    def follow_hall_floor(self, speaker: str | None) -> None:
+        """The live meeting gave the floor to ``speaker`` (or ended it: None). Synchronous, so
+        it cannot interleave with a join or a control between their reads and commits."""
+        if speaker == self.hall_speaker or self.closed:
+            return  # nothing moved in the hall: leave the chair's own call controls alone
+        self.hall_speaker = speaker
+        self._commit(call.follow_hall_floor(self.state, speaker))
 
     async def record(self, on: bool) -> None:
         """Start or stop recording every site (one file per site and recording)."""

@@ -170,6 +170,12 @@ def load(conn: Connection, meeting_id: str) -> LiveState | None:
     return replace(state, votes=tuple(_with_ballots(conn, v) for v in state.votes))
 
 
+def speaker(conn: Connection, meeting_id: str) -> str | None:
+    """Who holds the floor now (a speech past its limit still counts until its timer ends it)."""
+    state = load(conn, meeting_id)
+    return state.floor.person_id if state is not None and state.floor is not None else None
+
+
 def save(conn: Connection, state: LiveState, previous_version: int | None) -> None:
     """Write the state (not the ballots). New votes get their zeroed counters here."""
     document = to_document(state)

@@ -170,3 +170,33 @@ def test_the_room_has_a_size_limit() -> None:
         state = call.join(state, Site(f"s{index}", f"Điểm {index}"))
     with pytest.raises(InvalidState):
         call.join(state, Site("one-more", "Thêm"))
+
+
+def test_the_hall_floor_opens_the_speakers_site_and_its_end_restores_the_chairs_mute() -> None:
+    state = call.control(room(), HALL, ControlAction.MUTE_ALL)
+    assert state.muted["w2"] is MutedBy.CHAIR
+    state = call.self_mute(state, "hall", True)
+    speaking = call.follow_hall_floor(state, "w2")
+    assert (speaking.floor, speaking.spotlight) == ("w2", "w2")
+    assert "w2" not in speaking.muted
+    # A second speaker: the first is muted again as the chair had it, the second opens.
+    second = call.follow_hall_floor(speaking, "w4")
+    assert (second.floor, second.muted["w2"], "w4" in second.muted) == ("w4", MutedBy.CHAIR, False)
+    ended = call.follow_hall_floor(second, None)
+    assert (ended.floor, ended.muted["w4"], ended.muted["hall"]) == (
+        None,
+        MutedBy.CHAIR,
+        MutedBy.SELF,
+    )
+    # The spotlight goes back to the active speaker.
+    assert call.speaker_changed(ended, "w5").spotlight == "w5"
+    assert ended.spotlight is None
+
+
+def test_a_speaker_who_was_not_muted_stays_open_and_absent_speakers_change_nothing() -> None:
+    state = call.speaker_changed(room(), "w1")
+    speaking = call.follow_hall_floor(state, "w3")
+    ended = call.follow_hall_floor(speaking, None)
+    assert "w3" not in ended.muted and ended.floor is None
+    # A delegate speaking in the hall without a site of their own: the room is unchanged.
+    assert call.follow_hall_floor(state, "per_not_in_call") == state
