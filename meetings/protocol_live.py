@@ -213,6 +213,15 @@ class GenerateMinutes(Request):
     meeting_id: Id
 
 
+class SendMinutesForSigning(Request):
+    """Send the latest generated minutes and conclusion notice into the signing workflow,
+    with the fields on their signature blocks: the secretary and the chair sign, the clerk
+    seals last."""
+
+    type: Literal["live.send_for_signing"]
+    meeting_id: Id
+
+
 REQUESTS: tuple[type[Request], ...] = (
     GetLiveState,
     CheckIn,
@@ -228,6 +237,7 @@ REQUESTS: tuple[type[Request], ...] = (
     NextItem,
     PresentPage,
     GenerateMinutes,
+    SendMinutesForSigning,
 )
 
 # ---------------------------------------------------------------------------------------------

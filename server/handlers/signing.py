@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import functools
 import io
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from asn1crypto import pem, x509
@@ -105,6 +107,68 @@ def _with_fields(pdf: bytes, signers: list[Signer]) -> bytes:
         raise InvalidDocument(exc.message_en, exc.message_vi) from exc
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A document with its signature fields added: revision 0 of a request, stored as a blob
+    (content-addressed, so preparing twice or not sending costs nothing)."""
+
+    signers: tuple[Signer, ...]
+    sha256: str
+    size: int
+
+
+async def prepare_fields(app: AppState, sha256: str, specs: list[ps.SignerSpec]) -> Prepared:
+    loop = asyncio.get_running_loop()
+    original = await loop.run_in_executor(None, app.blobs.path(sha256).read_bytes)
+    try:
+        sizes = await loop.run_in_executor(None, _page_sizes, original)
+    except Exception as exc:
+        raise InvalidDocument("The document is not a readable PDF.", "Không đọc được PDF.") from exc
+    signers = tuple(place_fields(specs, sizes))
+    flow.check_signers(signers)  # before the PDF work: a typed refusal for a bad order
+    revision0 = await loop.run_in_executor(None, _with_fields, original, list(signers))
+    revision_sha = await loop.run_in_executor(None, app.blobs.put, revision0)
+    return Prepared(signers, revision_sha, len(revision0))
+
+
+def insert_request(
+    db: Db, by: Person, meeting_id: str, document_id: str, title: str, prepared: Prepared
+) -> SignatureRequest:
+    """Store a new request with its revision 0, in the caller's transaction."""
+    at = now()
+    x = flow.new_request(
+        request_id=new_id("sig"),
+        meeting_id=meeting_id,
+        document_id=document_id,
+        title=title,
+        requested_by=by.id,
+        signers=prepared.signers,
+        at=at,
+    )
+    signing_repo.insert_request(db, x)
+    signing_repo.add_revision(db, x.id, 0, prepared.sha256, prepared.size, None, None, at)
+    audit_repo.record(
+        db,
+        by.id,
+        "signing.requested",
+        x.id,
+        document=document_id,
+        revision_sha256=prepared.sha256,
+        signers=[[s.person_id, s.field_name, s.role.value] for s in prepared.signers],
+    )
+    return x
+
+
+def check_signers_exist(db: Db, specs: Sequence[ps.SignerSpec]) -> None:
+    wanted = {s.person_id for s in specs}
+    found = {p.id for p in directory_repo.people_by_ids(db, list(wanted)) if p.active}
+    if wanted - found:
+        raise BadRequest(
+            f"Unknown signers: {', '.join(sorted(wanted - found))}.",
+            "Có người ký không tồn tại hoặc đã bị khóa.",
+        )
+
+
 @handles(ps.CreateSigningRequest)
 async def create_request(
     app: AppState, conn: Connection, request: ps.CreateSigningRequest
@@ -115,49 +179,16 @@ async def create_request(
         document = documents_repo.document(db, request.document_id)
         if document is None or document.meeting_id != request.meeting_id:
             raise NotFound("No such document in this meeting.", "Không có tài liệu này.")
-        wanted = {s.person_id for s in request.signers}
-        found = {p.id for p in directory_repo.people_by_ids(db, list(wanted)) if p.active}
-        if wanted - found:
-            raise BadRequest(
-                f"Unknown signers: {', '.join(sorted(wanted - found))}.",
-                "Có người ký không tồn tại hoặc đã bị khóa.",
-            )
+        check_signers_exist(db, request.signers)
         return document.sha256, request.title or document.title
 
     sha256, title = await app.store.read(check)
-    loop = asyncio.get_running_loop()
-    original = await loop.run_in_executor(None, app.blobs.path(sha256).read_bytes)
-    try:
-        sizes = await loop.run_in_executor(None, _page_sizes, original)
-    except Exception as exc:
-        raise InvalidDocument("The document is not a readable PDF.", "Không đọc được PDF.") from exc
-    signers = tuple(place_fields(list(request.signers), sizes))
-    flow.check_signers(signers)  # before the PDF work: a typed refusal for a bad order
-    revision0 = await loop.run_in_executor(None, _with_fields, original, list(signers))
-    revision_sha = await loop.run_in_executor(None, app.blobs.put, revision0)
+    prepared = await prepare_fields(app, sha256, list(request.signers))
 
     def transaction(db: Db) -> tuple[SignatureRequest, ps.SigningRequestView]:
         view = load_view(db, conn, request.meeting_id, Action.SIGNING_REQUEST)
-        at = now()
-        x = flow.new_request(
-            request_id=new_id("sig"),
-            meeting_id=request.meeting_id,
-            document_id=request.document_id,
-            title=title,
-            requested_by=view.person.id,
-            signers=signers,
-            at=at,
-        )
-        signing_repo.insert_request(db, x)
-        signing_repo.add_revision(db, x.id, 0, revision_sha, len(revision0), None, None, at)
-        audit_repo.record(
-            db,
-            view.person.id,
-            "signing.requested",
-            x.id,
-            document=request.document_id,
-            revision_sha256=revision_sha,
-            signers=[[s.person_id, s.field_name, s.role.value] for s in signers],
+        x = insert_request(
+            db, view.person, request.meeting_id, request.document_id, title, prepared
         )
         return x, signing_views.load_view(db, x)
 

@@ -47,3 +47,16 @@ live_named_ballots = Table(
     Column("choice", String(16), nullable=False),
     sqlite_with_rowid=False,
 )
+
+# The minutes and conclusion notices the server generated: who signs where (planned when the
+# document is made, from the boxes its renderer drew), and the signature request sent for it.
+generated_documents = Table(
+    "generated_documents",
+    metadata,
+    Column("document_id", String(64), ForeignKey("documents.id"), primary_key=True),
+    Column("meeting_id", String(64), ForeignKey("meetings.id"), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("signers", JSON, nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("signing_request_id", String(64), nullable=True),
+)

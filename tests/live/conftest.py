@@ -5,7 +5,7 @@ secretary, 10 delegates and 3 ward halls."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from server.config import ServerConfig
 from server.store.db import Store
 from tests.server import org
 from tests.server.conftest import FAST_AUTH, seed_data_dir
+from tests.support.pki import LoopbackPki, serve_pki
 
 DELEGATES = ["daibieu"] + [f"daibieu{n:02d}" for n in range(1, 10)]
 ROOMS = ["phong.phucuong", "phong.chanhnghia", "phong.phutho"]
@@ -69,10 +70,24 @@ def seed_hall(data_dir: Path) -> None:
     store.engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def hall_pki(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LoopbackPki]:
+    """The test PKI and its timestamp authority on loopback: the minutes get signed."""
+    with serve_pki(tmp_path_factory.mktemp("hall-pki")) as pki:
+        yield pki
+
+
 @pytest.fixture
-def hall_dir(tmp_path: Path) -> Path:
+def hall_dir(tmp_path: Path, hall_pki: LoopbackPki) -> Path:
     data = tmp_path / "data"
     seed_hall(data)
+    root, interm = hall_pki.pem_file("root"), hall_pki.pem_file("interm")
+    (data / "server.toml").write_text(
+        "[signing]\n"
+        f'trust_roots = ["{root}"]\n'
+        f'intermediates = ["{interm}"]\n'
+        f'tsa_url = "{hall_pki.tsa_url}"\n'
+    )
     return data
 
 

@@ -12,16 +12,20 @@ import pytest
 from ecabinet.net.client import Client, ServerError
 from meetings import protocol as p
 from meetings import protocol_live as pl
+from meetings import protocol_signing as ps
+from signing.validate import async_validate_pdf
 from tests.live.conftest import DELEGATES, ROOMS, Connect, event_where, running_meeting
+from tests.live.signing_steps import sign_in_turn
 from tests.pdfgen import pdf_text
 from tests.support import pdfs
+from tests.support.pki import LoopbackPki
 
 
 def _vote_event(vote_id: str, reason: str) -> Any:
     return lambda e: isinstance(e, pl.VoteChanged) and e.vote.id == vote_id and e.reason == reason
 
 
-async def test_a_whole_session(connect: Connect, tmp_path: Path) -> None:
+async def test_a_whole_session(connect: Connect, hall_pki: LoopbackPki, tmp_path: Path) -> None:
     secretary = await connect("thuky")
     chair = await connect("chutich")
     delegates = [await connect(name) for name in DELEGATES]
@@ -217,6 +221,45 @@ async def test_a_whole_session(connect: Connect, tmp_path: Path) -> None:
         "live.vote_closed",
         "live.item",
     } <= actions
+
+    # After the meeting, both go to their signers with the fields on the drawn blocks.
+    await chair.call("meeting.transition", meeting_id=mid, to="ended")
+    with pytest.raises(ServerError) as refused:
+        await delegates[0].call("live.send_for_signing", meeting_id=mid)
+    assert refused.value.code == "forbidden"
+    clerk = await connect("vanthu")
+    sent = await secretary.call("live.send_for_signing", meeting_id=mid)
+    with pytest.raises(ServerError) as refused:
+        await chair.call("live.send_for_signing", meeting_id=mid)
+    assert refused.value.code == "conflict"
+    requests = {k: ps.SigningRequestView.model_validate(v) for k, v in sent.items()}
+    assert [(s.person_id, s.field_name, s.role.value) for s in requests["minutes"].signers] == [
+        ("per_secretary", "thu_ky", "signer"),
+        ("per_chair", "chu_tri", "signer"),
+        ("per_clerk", "con_dau", "seal"),
+    ]
+    assert [s.field_name for s in requests["conclusions"].signers] == ["chu_tri", "con_dau"]
+    for kind, request in requests.items():
+        drawn = made["boxes"][kind]
+        placed = [[s.box.page - 1, s.box.x1, s.box.y1, s.box.x2, s.box.y2] for s in request.signers]
+        assert placed == [*drawn["signatures"], *[b for b in drawn["seals"] if b]]
+        assert request.document_id == made[kind]["id"]
+
+    # They sign in turn on their laptops; the signed files validate.
+    keys = {"per_secretary": (secretary, "vice1"), "per_chair": (chair, "chair")}
+    keys["per_clerk"] = (clerk, "org")
+    for client, label in keys.values():
+        await client.call("signing.register_certificate", pem=hall_pki.pem(label))
+    for kind, request in requests.items():
+        done, final = await sign_in_turn(hall_pki, request, keys)
+        assert [s.signed_at is not None for s in done.signers] == [True] * len(done.signers)
+        report = await async_validate_pdf(final, [hall_pki.root], other_certs=[hall_pki.interm])
+        assert report.all_valid, report.summary_en()
+        signed = [s.field_name for s in report.signatures if not s.is_document_timestamp]
+        assert signed == [s.field_name for s in request.signers]
+        if kind == "minutes":
+            signed_text = pdf_text.all_text(final)
+            assert "Đồng ý 7 70,0%" in signed_text and "Vắng mặt (Đi công tác)" in signed_text
 
 
 async def test_two_chairs_open_one_vote_and_move_one_item(connect: Connect) -> None:

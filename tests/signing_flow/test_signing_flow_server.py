@@ -15,14 +15,10 @@ from signing_flow_pki import FlowPki, FlowToken, sign_with_token
 from ecabinet.net.client import Client, ServerError
 from ecabinet.signing import service
 from meetings import protocol_signing as ps
-from signing.appearance import PersonAppearance, SealAppearance
-from signing.demo_images import demo_seal_png, demo_signature_png
 from signing.fields import list_signature_fields
-from signing.keys import load_pkcs12
-from signing.sign import SignOptions, async_sign_pdf
 from signing.validate import async_validate_pdf
+from tests.support.sign_p12 import ORG, sign_p12
 
-ORG = "Ủy ban nhân dân thành phố Thủ Dầu Một"
 PEOPLE = {key: f"per_{key}" for key in ("secretary", "delegate", "chair", "clerk", "outsider")}
 
 
@@ -40,31 +36,6 @@ async def register(client: Client, pki: FlowPki, label: str) -> None:
         await client.call("signing.register_certificate", pem=pki.pem(label))
     )
     assert view.common_name == pki.cert(label).subject.native["common_name"]
-
-
-async def sign_p12(
-    pki: FlowPki, label: str, pdf: bytes, field: str, *, seal: bool = False
-) -> bytes:
-    with load_pkcs12(pki.p12(label), f"pw-{label}") as key:
-        appearance = (
-            SealAppearance(ORG, demo_seal_png(ORG, "Tỉnh Bình Dương"))
-            if seal
-            else PersonAppearance("Lãnh đạo", label, demo_signature_png(label))
-        )
-        options = SignOptions(
-            field_name=field,
-            appearance=appearance,
-            tsa_url=pki.tsa_url,
-            trust=pki_trust(pki) if seal else None,
-            seal=seal,
-        )
-        return await async_sign_pdf(pdf, key, options)
-
-
-def pki_trust(pki: FlowPki):
-    from signing.certcheck import TrustSettings
-
-    return TrustSettings(roots=(pki.root,), intermediates=(pki.interm,))
 
 
 def changed_content(pdf: bytes) -> bytes:

@@ -1,0 +1,34 @@
+"""The minutes and conclusion notices the server generated, with who signs where.
+
+Revision ID: 0004_generated
+Revises: 0003_live
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004_generated"
+down_revision = "0003_live"
+
+
+def upgrade() -> None:
+    op.create_table(
+        "generated_documents",
+        sa.Column("document_id", sa.String(length=64), nullable=False),
+        sa.Column("meeting_id", sa.String(length=64), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("signers", sa.JSON(), nullable=False),
+        sa.Column("created_at", sa.String(length=40), nullable=False),
+        sa.Column("signing_request_id", sa.String(length=64), nullable=True),
+        sa.ForeignKeyConstraint(["document_id"], ["documents.id"]),
+        sa.ForeignKeyConstraint(["meeting_id"], ["meetings.id"]),
+        sa.PrimaryKeyConstraint("document_id"),
+    )
+    op.create_index(
+        op.f("ix_generated_documents_meeting_id"), "generated_documents", ["meeting_id"]
+    )
+
+
+def downgrade() -> None:
+    op.drop_index(op.f("ix_generated_documents_meeting_id"), "generated_documents")
+    op.drop_table("generated_documents")
