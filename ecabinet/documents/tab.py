@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from ecabinet.documents.viewer import PdfViewer
 from ecabinet.notes.panel import NotesPanel
@@ -23,6 +23,10 @@ class DocumentTab(QWidget):
         split.addWidget(self.panel)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        self.bars = QVBoxLayout(self)
+        self.bars.setContentsMargins(0, 0, 0, 0)
+        self.bars.addWidget(split)
+
+    def add_bar(self, bar: QWidget) -> None:
+        """A strip above the viewer (the live meeting's "Follow presenter", for one)."""
+        self.bars.insertWidget(self.bars.count() - 1, bar)

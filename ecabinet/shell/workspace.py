@@ -23,6 +23,7 @@ from ecabinet.calendar.week_view import WeekView
 from ecabinet.data.meeting_store import MeetingStore
 from ecabinet.documents.opener import document_bytes
 from ecabinet.documents.tab import DocumentTab
+from ecabinet.live.screen import LiveScreen
 from ecabinet.net.client import Disconnected, ServerError
 from ecabinet.net.connection import Connection
 from ecabinet.notes.service import Annotations
@@ -156,11 +157,32 @@ class Workspace(QTabWidget):
             detail, self.store, self.connection, self.me, is_offline=self.vault.has_document
         )
         page.open_document.connect(self.open_document)
+        page.open_live.connect(self.open_live)
         page.edit_meeting.connect(self.editor.edit)
         page.edit_button.show()
         self.addTab(page, detail.title[:40])
         self.setCurrentWidget(page)
         return page
+
+    def live_screens(self) -> list[LiveScreen]:
+        return [w for w in map(self.widget, range(self.count())) if isinstance(w, LiveScreen)]
+
+    @asyncSlot(str)
+    async def open_live(self, meeting_id: str) -> LiveScreen | None:
+        """The live meeting (roll call, floor, votes, presenting, minutes) in a tab of its own."""
+        for screen in self.live_screens():
+            if screen.meeting_id == meeting_id:
+                self.setCurrentWidget(screen)
+                return screen
+        detail = self.store.details.get(meeting_id)
+        if detail is None or not self.connection.online:
+            self.message.emit(self.tr("The live meeting needs the connection to the server."))
+            return None
+        screen = LiveScreen(detail, self.store, self.connection, self.me, self.open_document)
+        self.addTab(screen, self.tr("Live: {0}").format(detail.title[:32]))
+        self.setCurrentWidget(screen)
+        await screen.load()
+        return screen
 
     def _document(self, document_id: str) -> p.DocumentView | None:
         for detail in self.store.details.values():

@@ -1,0 +1,197 @@
+"""The live meeting screen, one tab per meeting, arranged by what the person may do: the
+chair's screen (agenda and "Next item", quorum, roll call, the floor, votes, the video slot),
+the delegate's panel (check in, ask to speak, vote), presenting, and the secretary's minutes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecabinet.data.meeting_store import MeetingStore
+from ecabinet.live.actions import LiveActions
+from ecabinet.live.chair import AgendaPanel, FloorPanel, QuorumBadge, RollCallPanel
+from ecabinet.live.delegate import DelegatePanel
+from ecabinet.live.minutes import MinutesPanel
+from ecabinet.live.presenting import FollowBar, Opener, PresentationFollower, PresentControl
+from ecabinet.live.roles import LiveRoles
+from ecabinet.live.state import LiveState
+from ecabinet.live.votes import BallotPanel, VoteControl, VoteResults
+from ecabinet.net.connection import Connection, LinkState
+from meetings import protocol as p
+from meetings import protocol_live as pl
+
+
+class LiveScreen(QWidget):
+    def __init__(
+        self,
+        meeting: p.MeetingDetail,
+        store: MeetingStore,
+        connection: Connection,
+        me: p.PersonView | None,
+        opener: Opener,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("liveScreen")
+        self.meeting_id = meeting.id
+        self.store = store
+        self.connection = connection
+        self.roles = LiveRoles.of(me, meeting)
+        self.state = LiveState(connection, meeting.id, self)
+        self.live = LiveActions(connection, self.state, self, self)
+        self._meeting = meeting
+
+        self.title = QLabel(meeting.title)
+        self.title.setObjectName("liveTitle")
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.quorum = QuorumBadge(self.state)
+        self.message = QLabel()
+        self.message.setObjectName("liveMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.hide()
+
+        organiser = self.roles.chair or self.roles.roll_call
+        self.agenda = AgendaPanel(self.state, self.live, meeting.agenda, self.roles.chair)
+        self.roll_call = RollCallPanel(self.state, self.live, self.roles.roll_call)
+        self.roll_call.setVisible(organiser)
+        self.floor = FloorPanel(self.state, self.live, self.roles.chair)
+        self.floor.setVisible(organiser)
+        self.delegate = DelegatePanel(self.state, self.live, meeting.agenda)
+        self.ballot = BallotPanel(self.state, self.live)
+        self.vote_control = VoteControl(self.state, self.live)
+        self.vote_control.setVisible(self.roles.chair)
+        self.results = VoteResults(self.state)
+        self.follower = PresentationFollower(self.state, self.live, opener, self)
+        self.follow_bar = FollowBar(self.follower)
+        self.present = PresentControl(self.state, self.live, self.documents)
+        self.present.setVisible(self.roles.present)
+        self.minutes = MinutesPanel(
+            self.state, self.live, self.meeting, opener, self.refresh_meeting
+        )
+
+        # The video grid of the meeting's call goes here (ecabinet/call fills it).
+        self.video_area = QWidget()
+        self.video_area.setObjectName("video_area")
+        self.video_area.setMinimumHeight(160)
+        self.video_area.setStyleSheet("#video_area { background: #20242a; border-radius: 4px; }")
+        video_layout = QVBoxLayout(self.video_area)
+        self.video_placeholder = QLabel()
+        self.video_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.video_placeholder.setStyleSheet("color: #c8ccd2;")
+        video_layout.addWidget(self.video_placeholder)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.agenda, 2)
+        left_layout.addWidget(self.roll_call, 3)
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.video_area, 3)
+        centre_layout.addWidget(self.floor, 2)
+        centre_layout.addWidget(self.delegate)
+        centre_layout.addWidget(self.ballot)
+
+        self.side = QTabWidget()
+        self.side.setObjectName("liveSide")
+        votes = QWidget()
+        votes_layout = QVBoxLayout(votes)
+        votes_layout.addWidget(self.vote_control)
+        votes_layout.addWidget(self.results, 1)
+        presenting = QWidget()
+        presenting_layout = QVBoxLayout(presenting)
+        presenting_layout.addWidget(self.follow_bar)
+        presenting_layout.addWidget(self.present)
+        presenting_layout.addStretch(1)
+        self.side.addTab(votes, "")
+        self.side.addTab(presenting, "")
+        if self.roles.minutes:
+            self.side.addTab(self.minutes, "")
+        else:
+            self.minutes.hide()
+
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(centre)
+        split.addWidget(self.side)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 2)
+        self.split = split
+
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.quorum)
+        layout = QVBoxLayout(self)
+        layout.addLayout(heading)
+        layout.addWidget(self.message)
+        layout.addWidget(split, 1)
+
+        store.changed.connect(self._meeting_changed)
+        connection.state_changed.connect(self._link_changed)
+        self.state.failed.connect(self.show_message)
+        self.state.loaded.connect(self.message.hide)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.side.setTabText(0, self.tr("Votes"))
+        self.side.setTabText(1, self.tr("Presenting"))
+        if self.roles.minutes:
+            self.side.setTabText(2, self.tr("Minutes"))
+        self.video_placeholder.setText(self.tr("The video of the session appears here."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    async def load(self) -> pl.LiveStateView | None:
+        return await self.state.load()
+
+    # -- the meeting behind it -------------------------------------------------------------
+
+    def meeting(self) -> p.MeetingDetail:
+        return self.store.details.get(self.meeting_id, self._meeting)
+
+    def documents(self) -> list[p.DocumentView]:
+        return self.meeting().documents
+
+    async def refresh_meeting(self) -> Any:
+        if self.connection.online:
+            return await self.store.detail(self.connection, self.meeting_id)
+        return None
+
+    def _meeting_changed(self, meeting_id: str) -> None:
+        if meeting_id == self.meeting_id:
+            self.present.reload_documents()
+
+    # -- MessageView ------------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _link_changed(self, state: str) -> None:
+        if state == LinkState.ONLINE.value:
+            self.message.hide()
+        else:
+            self.show_message(
+                self.tr("Not connected to the server: live actions need the connection.")
+            )
