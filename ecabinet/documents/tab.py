@@ -25,7 +25,7 @@ class DocumentTab(QWidget):
         split.setStretchFactor(1, 1)
         self.bars = QVBoxLayout(self)
         self.bars.setContentsMargins(0, 0, 0, 0)
-        self.bars.addWidget(split)
+        self.bars.addWidget(split, 1)
 
     def add_bar(self, bar: QWidget) -> None:
         """A strip above the viewer (the live meeting's "Follow presenter", for one)."""

@@ -152,9 +152,12 @@ class LiveActions(QObject):
             else:
                 self.view.show_message(server_text(exc))
             return None
-        found = data.get("requests", data) if isinstance(data, dict) else data
-        if not isinstance(found, list):
-            found = [found]
+        # {"minutes": SigningRequestView, "conclusions": SigningRequestView}
+        found = (
+            [data[k] for k in ("minutes", "conclusions") if k in data]
+            if isinstance(data, dict)
+            else []
+        )
         try:
             return [ps.SigningRequestView.model_validate(r) for r in found]
         except ValidationError as exc:

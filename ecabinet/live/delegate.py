@@ -36,6 +36,7 @@ class DelegatePanel(QGroupBox):
         self.state = state
         self.live = actions
         self.titles = {i.id: i.title for i in agenda}
+        self._site_default = False  # a ward hall takes part online: preset once
         self.check_in_button = QPushButton()
         self.check_in_button.setObjectName("checkInButton")
         self.check_in_button.setMinimumHeight(40)
@@ -90,6 +91,9 @@ class DelegatePanel(QGroupBox):
         me = my_entry(view, self.state.me) if view is not None else None
         here = me is not None and me.presence in (Presence.HALL, Presence.ONLINE)
         self.setVisible(me is not None)  # on the roster
+        if me is not None and me.site and not self._site_default:
+            self._site_default = True
+            self.online.setChecked(True)
         self.check_in_button.setEnabled(view is not None and not here)
         self.online.setVisible(not here)
         if me is None or me.presence is None:

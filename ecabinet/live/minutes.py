@@ -218,9 +218,13 @@ class MinutesPanel(QGroupBox):
         self.requests = made
         self.signing_list.clear()
         for request in made:
+            turn = next(
+                (s.full_name for s in request.signers if s.person_id == request.turn_person_id),
+                "",
+            )
             self.signing_list.addItem(
-                self.tr("{0}: waiting for signer {1} of {2}").format(
-                    request.title, request.step + 1, len(request.signers)
+                self.tr("{0}: signer {1} of {2}, {3}").format(
+                    request.title, request.step + 1, len(request.signers), turn
                 )
             )
         self.signing_list.setVisible(bool(made))

@@ -11,13 +11,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -145,6 +146,9 @@ class FollowBar(QWidget):
     def __init__(self, follower: PresentationFollower, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("followBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("#followBar { background: #fff3c4; border-radius: 4px; }")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.follower = follower
         self.label = QLabel()
         self.label.setWordWrap(True)
@@ -185,6 +189,10 @@ class FollowBar(QWidget):
             if self.follower.following
             else self.tr("you are reading elsewhere")
         )
+        if presentation.presenter_id == self.follower.state.me:
+            text = self.tr("You present page {0}: the pages you turn are shown to everyone")
+            self.label.setText(text.format(presentation.page))
+            return
         self.label.setText(
             self.tr("{0} presents page {1} ({2})").format(presenter, presentation.page, state)
         )

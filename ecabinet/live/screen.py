@@ -134,6 +134,7 @@ class LiveScreen(QWidget):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
+        split.setSizes([2000, 3000, 2400])  # proportions; Qt scales them to the width
         self.split = split
 
         heading = QHBoxLayout()

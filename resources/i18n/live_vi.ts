@@ -191,6 +191,10 @@
         <translation>bạn đang xem trang khác</translation>
     </message>
     <message>
+        <source>You present page {0}: the pages you turn are shown to everyone</source>
+        <translation>Bạn đang trình chiếu trang {0}: trang bạn lật hiển thị trên mọi màn hình</translation>
+    </message>
+    <message>
         <source>{0} presents page {1} ({2})</source>
         <translation>{0} đang trình chiếu trang {1} ({2})</translation>
     </message>
@@ -331,8 +335,8 @@
         <translation>Chưa tạo biên bản và thông báo kết luận.</translation>
     </message>
     <message>
-        <source>{0}: waiting for signer {1} of {2}</source>
-        <translation>{0}: chờ người ký thứ {1}/{2}</translation>
+        <source>{0}: signer {1} of {2}, {3}</source>
+        <translation>{0}: chờ ký bước {1}/{2}, {3}</translation>
     </message>
 </context>
 <context>

@@ -204,3 +204,38 @@ async def test_a_double_click_on_next_item_moves_one_item(
     assert state["current_item"] == items[1]
     assert chair.agenda.model.current_row() == 1
     assert chair.agenda.model.index(1).data().startswith("▶")
+
+
+async def test_a_ward_hall_checks_in_online_asks_to_speak_and_has_no_ballot(
+    qtbot: QtBot, live_window: OpenLive, connect: Connect, vietnamese: Any
+) -> None:
+    meeting = await _session(connect)
+    mid = meeting["id"]
+    chair_client = await connect("chutich")
+    await chair_client.call("live.check_in", meeting_id=mid)
+    for name in DELEGATES[:6]:
+        await (await connect(name)).call("live.check_in", meeting_id=mid)
+    await chair_client.call("live.next_item", meeting_id=mid, expected_item_id=None)
+    _cw, chair = await live_window("chutich", mid)
+    room_window, room = await live_window("phong.chanhnghia", mid)
+    assert room.delegate.online.isChecked()  # a ward hall takes part through the video
+    click(qtbot, room.delegate.check_in_button)
+    await until(lambda: room.delegate.floor_button.isEnabled(), "the ward hall checked in")
+    model = chair.roll_call.model
+    await until(
+        lambda: any(
+            model.index(r, 0).data() == "Điểm cầu phường Chánh Nghĩa (điểm cầu)"
+            and model.index(r, 1).data() == "Trực tuyến (video)"
+            for r in range(model.rowCount())
+        ),
+        "the ward hall online on the chair's roll call",
+    )
+    assert live_view(chair).quorum.present == 7  # a room is not a member
+    click(qtbot, room.delegate.floor_button)
+    await until(lambda: chair.floor.queue.rowCount() == 1, "the ward hall in the queue")
+    assert chair.floor.queue.index(0).data() == "1. Điểm cầu phường Chánh Nghĩa"
+
+    await chair_client.call("live.open_vote", meeting_id=mid, question="Thông qua?")
+    await until(lambda: room.results.question.text() == "Thông qua?", "the vote seen")
+    assert not room.ballot.isVisible()  # a room does not vote
+    save_shot(room_window, "ward-hall")
