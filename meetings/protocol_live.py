@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field
 
+from meetings.live.minutes_notes import MAX_CONCLUSION, MAX_DISCUSSION
 from meetings.live.model import Choice, Presence, VoteKind, VoteStatus
 from meetings.protocol_base import Id, Model, Request, ShortText
 
@@ -222,6 +223,23 @@ class SendMinutesForSigning(Request):
     meeting_id: Id
 
 
+class WriteMinutesNote(Request):
+    """The secretary's note on one agenda item: the discussion in brief and the conclusion.
+    `expected_version` is the version being replaced (0 for a first note)."""
+
+    type: Literal["live.write_minutes"]
+    meeting_id: Id
+    item_id: Id
+    discussion: Annotated[str, Field(max_length=MAX_DISCUSSION)] = ""
+    conclusion: Annotated[str, Field(max_length=MAX_CONCLUSION)] = ""
+    expected_version: Annotated[int, Field(ge=0)]
+
+
+class ListMinutesNotes(Request):
+    type: Literal["live.minutes_notes"]
+    meeting_id: Id
+
+
 REQUESTS: tuple[type[Request], ...] = (
     GetLiveState,
     CheckIn,
@@ -238,6 +256,8 @@ REQUESTS: tuple[type[Request], ...] = (
     PresentPage,
     GenerateMinutes,
     SendMinutesForSigning,
+    WriteMinutesNote,
+    ListMinutesNotes,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -283,10 +303,29 @@ class PresentationChanged(Model):
     presentation: PresentationView | None
 
 
+class MinutesNoteView(Model):
+    meeting_id: str
+    item_id: str
+    discussion: str
+    conclusion: str
+    version: int
+    written_by: str
+    written_by_name: str
+    written_at: AwareDatetime
+
+
+class MinutesNoteChanged(Model):
+    """To the people who may write the minutes (`live.minutes`) only."""
+
+    type: Literal["live.minutes_note"] = "live.minutes_note"
+    note: MinutesNoteView
+
+
 EVENTS: tuple[type[Model], ...] = (
     AttendanceChanged,
     FloorChanged,
     VoteChanged,
     ItemChanged,
     PresentationChanged,
+    MinutesNoteChanged,
 )

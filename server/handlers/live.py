@@ -413,4 +413,4 @@ def stop_timers(app: AppState) -> None:
 
 
 # live.cast and live.generate_minutes live in their own modules; importing them registers them.
-from server.handlers import live_ballots, live_minutes  # noqa: E402, F401
+from server.handlers import live_ballots, live_minutes, live_notes  # noqa: E402, F401

@@ -30,8 +30,8 @@ from server.store import (
     audit_repo,
     directory_repo,
     documents_repo,
-    generated_repo,
     live_repo,
+    minutes_repo,
     signing_repo,
 )
 from server.store.clock import now
@@ -97,6 +97,7 @@ def _record(
         secretary_name=(secretary or view.person).full_name,
         place=PLACE,
         written_at=now(),
+        notes=minutes_repo.notes(db, meeting_id),
     )
     return view, record, signers
 
@@ -178,7 +179,7 @@ async def generate_minutes(
                 previous_id=max(earlier, key=lambda d: d.uploaded_at).id if earlier else None,
             )
             documents_repo.insert_document(db, made[key])
-            generated_repo.insert_generated(
+            minutes_repo.insert_generated(
                 db, made[key].id, request.meeting_id, key, signer_plan(key, doc, who)
             )
             audit_repo.record(
@@ -208,7 +209,7 @@ def _to_send(
     signature or signed (a declined or cancelled request may be sent again)."""
     view = load_view(db, conn, meeting_id, Action.SIGNING_REQUEST)
     meeting_rules.require_not_archived(view.meeting)
-    found = generated_repo.latest(db, meeting_id)
+    found = minutes_repo.latest(db, meeting_id)
     if set(found) != set(FILES):
         raise InvalidState(
             "Generate the minutes and the conclusion notice first.",
@@ -253,7 +254,7 @@ async def send_for_signing(
     def transaction(db: Db) -> list[tuple[str, SignatureRequest, ps.SigningRequestView]]:
         # Checked again on the writer: of two clicks, or two secretaries, only one sends.
         view = load_view(db, conn, request.meeting_id, Action.SIGNING_REQUEST)
-        latest = generated_repo.latest(db, request.meeting_id)
+        latest = minutes_repo.latest(db, request.meeting_id)
         made = []
         for kind, (document, _specs) in plan.items():
             if latest[kind]["document_id"] != document.id:
@@ -262,7 +263,7 @@ async def send_for_signing(
             x = insert_request(
                 db, view.person, request.meeting_id, document.id, document.title, prepared[kind]
             )
-            generated_repo.set_request(db, document.id, x.id)
+            minutes_repo.set_request(db, document.id, x.id)
             made.append((kind, x, signing_views.load_view(db, x)))
         return made
 

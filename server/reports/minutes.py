@@ -5,9 +5,11 @@ rendered with their signature boxes so that the signing workflow can place its f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from meetings.live.minutes_notes import MinutesNote
 from meetings.live.model import CHOICE_VI, Choice, LiveState, Presence, Vote, VoteKind
 from meetings.live.votes import passed
 from meetings.meeting import Meeting
@@ -49,6 +51,13 @@ class MeetingRecord:
     secretary_name: str
     place: str  # the place name in the date line, e.g. "Thủ Dầu Một"
     written_at: datetime
+    notes: Mapping[str, MinutesNote] = field(default_factory=dict)
+    """The secretary's notes by agenda item: the discussion and the conclusion."""
+
+
+def _paragraphs(text: str) -> list[Paragraph]:
+    """The secretary's text: one paragraph per non-empty line."""
+    return [Paragraph.of(line.strip()) for line in text.splitlines() if line.strip()]
 
 
 def _issuer(unit: Unit) -> tuple[IssuingBody, str, HeaderVariant]:
@@ -194,8 +203,15 @@ def minutes(record: MeetingRecord) -> AdministrativeDocument:
             )
         else:
             body.append(Paragraph.of("Không có ý kiến phát biểu."))
+        note = record.notes.get(item.id)
+        if note is not None and note.discussion:
+            body.append(Paragraph.of("Tóm tắt ý kiến thảo luận:"))
+            body.extend(_paragraphs(note.discussion))
         for vote in (v for v in state.votes if v.item_id == item.id and not v.is_open):
             body.extend(_vote_blocks(state, vote))
+        if note is not None and note.conclusion:
+            body.append(Paragraph.of("Kết luận của chủ trì:"))
+            body.extend(_paragraphs(note.conclusion))
     body.append(Heading("III. KẾT THÚC", level=1))
     body.append(
         Paragraph.of(
@@ -228,15 +244,19 @@ def conclusions(record: MeetingRecord) -> AdministrativeDocument:
     points: list[str] = []
     for item in meeting.agenda:
         closed = [v for v in state.votes if v.item_id == item.id and not v.is_open]
+        note = record.notes.get(item.id)
+        said = " ".join(note.conclusion.split()) if note is not None else ""
         if not closed:
-            points.append(f"Về {_lower_first(item.title)}: ghi nhận nội dung trình bày.")
+            points.append(
+                f"Về {_lower_first(item.title)}: {said or 'ghi nhận nội dung trình bày.'}"
+            )
             continue
         results = "; ".join(
             f"{v.question} {'thông qua' if passed(v) else 'không thông qua'} "
             f"({v.count(Choice.YES)}/{len(v.eligible)} đồng ý)"
             for v in closed
         )
-        points.append(f"Về {_lower_first(item.title)}: {results}.")
+        points.append(f"Về {_lower_first(item.title)}: {results}." + (f" {said}" if said else ""))
     body = (
         Paragraph.of(
             f"Ngày {start.day:02d} tháng {start.month:02d} năm {start.year}, "

@@ -6,7 +6,7 @@ that would count insertions."""
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Table
+from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Table, Text
 
 from server.store.schema import metadata
 
@@ -46,6 +46,19 @@ live_named_ballots = Table(
     Column("person_id", String(64), primary_key=True),
     Column("choice", String(16), nullable=False),
     sqlite_with_rowid=False,
+)
+
+# The secretary's notes for the minutes, one per agenda item (meetings/live/minutes_notes.py).
+minutes_notes = Table(
+    "minutes_notes",
+    metadata,
+    Column("meeting_id", String(64), ForeignKey("meetings.id"), primary_key=True),
+    Column("item_id", String(64), primary_key=True),
+    Column("discussion", Text, nullable=False),
+    Column("conclusion", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("written_by", String(64), nullable=False),
+    Column("written_at", String(40), nullable=False),
 )
 
 # The minutes and conclusion notices the server generated: who signs where (planned when the

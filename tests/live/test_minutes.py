@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
-from meetings.live import agenda, attendance, floor, votes
+import pytest
+
+from meetings.errors import Conflict, InvalidState, NotFound
+from meetings.live import agenda, attendance, floor, minutes_notes, votes
+from meetings.live.minutes_notes import MinutesNote
 from meetings.live.model import Choice, LiveState, Participant, Presence, VoteKind
 from meetings.meeting import AgendaItem, Meeting, MeetingStatus, Place
 from meetings.units import Unit, UnitKind
@@ -95,3 +100,55 @@ def test_durations_in_vietnamese() -> None:
         "1 phút",
         "2 phút 15 giây",
     ]
+
+
+def test_the_secretarys_notes_go_under_their_items() -> None:
+    record = _record()
+    notes = {
+        "i1": MinutesNote(
+            "mtg",
+            "i1",
+            "Các đại biểu thống nhất với báo cáo.\nĐề nghị bổ sung số liệu quý IV.",
+            "Giao Phòng Tài chính hoàn thiện báo cáo trước ngày 15/12.",
+            1,
+            "sec",
+            T0,
+        ),
+        "i2": MinutesNote("mtg", "i2", "", "Thống nhất trình HĐND thành phố.", 2, "sec", T0),
+    }
+    minutes, notice = render_both(replace(record, notes=notes))
+    text = pdf_text.all_text(minutes.pdf)
+    for expected in (
+        "Tóm tắt ý kiến thảo luận: Các đại biểu thống nhất với báo cáo. Đề nghị bổ sung số liệu",
+        "Kết luận của chủ trì: Giao Phòng Tài chính hoàn thiện báo cáo trước ngày 15/12.",
+        "Kết luận của chủ trì: Thống nhất trình HĐND thành phố.",
+    ):
+        assert expected in text, expected
+    notice_text = pdf_text.all_text(notice.pdf)
+    assert "(6/8 đồng ý). Giao Phòng Tài chính hoàn thiện báo cáo" in notice_text
+    assert "Về tờ trình: Thống nhất trình HĐND thành phố." in notice_text
+
+
+def _meeting(status: MeetingStatus = MeetingStatus.IN_PROGRESS) -> Meeting:
+    return replace(_record().meeting, status=status)
+
+
+def test_a_note_names_the_version_it_replaces() -> None:
+    first = minutes_notes.write(_meeting(), None, "i1", " Thảo luận ", "Kết luận", 0, "sec", T0)
+    assert (first.version, first.discussion) == (1, "Thảo luận")
+    second = minutes_notes.write(_meeting(), first, "i1", "Sửa", "", 1, "chair", T0)
+    assert (second.version, second.written_by) == (2, "chair")
+    with pytest.raises(Conflict) as stale:
+        minutes_notes.write(_meeting(), second, "i1", "Cũ", "", 1, "sec", T0)
+    assert stale.value.details == {"version": 2}
+    with pytest.raises(Conflict):
+        minutes_notes.write(_meeting(), None, "i1", "Mới", "", 3, "sec", T0)
+
+
+def test_notes_only_on_agenda_items_and_while_the_meeting_runs_or_after() -> None:
+    with pytest.raises(NotFound):
+        minutes_notes.write(_meeting(), None, "other", "x", "", 0, "sec", T0)
+    assert minutes_notes.write(_meeting(MeetingStatus.ENDED), None, "i1", "x", "", 0, "s", T0)
+    for status in (MeetingStatus.PUBLISHED, MeetingStatus.ARCHIVED):
+        with pytest.raises(InvalidState):
+            minutes_notes.write(_meeting(status), None, "i1", "x", "", 0, "sec", T0)

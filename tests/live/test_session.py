@@ -182,16 +182,40 @@ async def test_a_whole_session(connect: Connect, hall_pki: LoopbackPki, tmp_path
     assert len(voted) == 14
     secret_entries = [e for e in voted if e["detail"]["vote_id"] == secret["id"]]
     assert len(secret_entries) == 4 and all("choice" not in e["detail"] for e in secret_entries)
+    # The secretary's notes for the minutes: drafts that only those who write minutes see.
+    note = await secretary.call(
+        "live.write_minutes",
+        meeting_id=mid,
+        item_id=items[0],
+        discussion="Các đại biểu thống nhất với báo cáo.",
+        conclusion="Giao Phòng Tài chính hoàn thiện báo cáo trước ngày 15/12.",
+        expected_version=0,
+    )
+    assert note["version"] == 1 and note["written_by_name"] == "Nguyễn Thị Thư"
+    seen_note = await event_where(chair, lambda e: isinstance(e, pl.MinutesNoteChanged))
+    assert isinstance(seen_note, pl.MinutesNoteChanged) and seen_note.note.version == 1
+    with pytest.raises(ServerError) as refused:
+        await chair.call("live.write_minutes", meeting_id=mid, item_id=items[0], expected_version=0)
+    assert refused.value.code == "conflict" and refused.value.details["note"]["version"] == 1
+    with pytest.raises(ServerError) as refused:
+        await delegates[0].call("live.minutes_notes", meeting_id=mid)
+    assert refused.value.code == "forbidden"
+    assert [n["item_id"] for n in await chair.call("live.minutes_notes", meeting_id=mid)] == [
+        items[0]
+    ]
+
     # The minutes and the conclusion notice, from what was recorded.
     made = await secretary.call("live.generate_minutes", meeting_id=mid)
     assert made["minutes"]["filename"] == "bien-ban.pdf"
     assert len(made["boxes"]["minutes"]["signatures"]) == 2
     assert made["boxes"]["minutes"]["seals"][0] is None  # the secretary signs without a seal
-    added = await event_where(
-        delegates[0],
-        lambda e: isinstance(e, p.DocumentAdded) and e.document.id == made["minutes"]["id"],
-    )
-    assert isinstance(added, p.DocumentAdded)
+    for _ in range(200):  # the delegate gets the documents, and never the draft notes
+        event = await delegates[0].next_event(10)
+        assert not isinstance(event, pl.MinutesNoteChanged)
+        if isinstance(event, p.DocumentAdded) and event.document.id == made["minutes"]["id"]:
+            break
+    else:
+        raise AssertionError("no document.added for the minutes")
     path = await delegates[0].download(made["minutes"]["id"], tmp_path / "bien-ban.pdf")
     text = pdf_text.all_text(path.read_bytes())
     for expected in (
@@ -205,6 +229,8 @@ async def test_a_whole_session(connect: Connect, hall_pki: LoopbackPki, tmp_path
         "Không đồng ý 2 20,0%",
         "Không biểu quyết 1 10,0%",
         "Tín nhiệm phương án? Số thành viên được biểu quyết: 10; số phiếu: 4.",
+        "Tóm tắt ý kiến thảo luận: Các đại biểu thống nhất với báo cáo.",
+        "Kết luận của chủ trì: Giao Phòng Tài chính hoàn thiện báo cáo trước ngày 15/12.",
         "Không đồng ý 2 20,0%",
     ):
         assert expected in text, expected
