@@ -1,13 +1,14 @@
-"""The secretary's minutes panel: a draft filled from the record (attendance, agenda,
-speakers and how long they spoke, vote results), "Generate minutes and conclusion notice"
-(`live.generate_minutes`), the two documents opened, and sending them for signature."""
+"""The secretary's minutes panel: notes per agenda item (`minutes_notes.py`), the record as it
+stands (attendance, agenda, speakers and how long they spoke, vote results), "Generate
+minutes and conclusion notice" (`live.generate_minutes`), the two documents opened, and
+sending them for signature."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +24,7 @@ from qasync import asyncSlot
 
 from ecabinet.core.meeting_time import meeting_time
 from ecabinet.live.actions import LiveActions
+from ecabinet.live.minutes_notes import MinutesNotesEditor
 from ecabinet.live.state import LiveState
 from ecabinet.live.votes import CHOICES, choice_text
 from meetings import protocol as p
@@ -52,9 +55,11 @@ class MinutesPanel(QGroupBox):
         self.refresh_meeting = refresh_meeting
         self.made: dict[str, p.DocumentView] = {}
         self.requests: list[ps.SigningRequestView] = []
-        self.editor = QPlainTextEdit()
-        self.editor.setObjectName("minutesDraft")
-        self.fill_button = QPushButton()
+        self.notes = MinutesNotesEditor(actions.connection, state, meeting().agenda)
+        self.record_label = QLabel()
+        self.record = QPlainTextEdit()
+        self.record.setObjectName("minutesRecord")
+        self.record.setReadOnly(True)
         self.generate_button = QPushButton()
         self.generate_button.setObjectName("generateMinutesButton")
         self.open_minutes = QPushButton()
@@ -66,30 +71,41 @@ class MinutesPanel(QGroupBox):
         self.signing_list = QListWidget()
         self.signing_list.setMaximumHeight(90)
         self.signing_list.hide()
-        top = QHBoxLayout()
-        top.addWidget(self.fill_button)
-        top.addWidget(self.generate_button, 1)
+        record = QWidget()
+        record_layout = QVBoxLayout(record)
+        record_layout.setContentsMargins(0, 0, 0, 0)
+        record_layout.addWidget(self.record_label)
+        record_layout.addWidget(self.record, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.notes)
+        split.addWidget(record)
+        split.setSizes([3000, 2000])
         made = QHBoxLayout()
         made.addWidget(self.open_minutes)
         made.addWidget(self.open_conclusions)
         made.addWidget(self.sign_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.editor, 1)
-        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.generate_button)
         layout.addWidget(self.made_label)
         layout.addLayout(made)
         layout.addWidget(self.signing_list)
-        self.fill_button.clicked.connect(self.fill)
         self.generate_button.clicked.connect(self.generate)
         self.open_minutes.clicked.connect(lambda: self._open("minutes"))
         self.open_conclusions.clicked.connect(lambda: self._open("conclusions"))
         self.sign_button.clicked.connect(self.send_for_signing)
-        state.loaded.connect(self._first_fill)
+        for signal in (
+            state.loaded,
+            state.attendance_changed,
+            state.floor_changed,
+            state.votes_changed,
+        ):
+            signal.connect(self.fill)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Minutes"))
-        self.fill_button.setText(self.tr("Fill from the &record"))
+        self.record_label.setText(self.tr("The record so far (printed in the minutes)"))
         self.generate_button.setText(self.tr("&Generate minutes and conclusion notice"))
         self.open_minutes.setText(self.tr("Open the minutes"))
         self.open_conclusions.setText(self.tr("Open the conclusion notice"))
@@ -101,15 +117,11 @@ class MinutesPanel(QGroupBox):
             self.retranslate()
         super().changeEvent(event)
 
-    def _first_fill(self) -> None:
-        if not self.editor.toPlainText().strip():
-            self.fill()
-
     def fill(self) -> None:
-        """Write the record into the draft (replacing what it held)."""
+        """Show the record as it stands."""
         view = self.state.view
         if view is not None:
-            self.editor.setPlainText(self.record_text(self.meeting(), view))
+            self.record.setPlainText(self.record_text(self.meeting(), view))
 
     # -- the record as text ----------------------------------------------------------------
 

@@ -164,7 +164,10 @@ class LiveScreen(QWidget):
         super().changeEvent(event)
 
     async def load(self) -> pl.LiveStateView | None:
-        return await self.state.load()
+        view = await self.state.load()
+        if self.roles.minutes:
+            await self.minutes.notes.load()
+        return view
 
     # -- the meeting behind it -------------------------------------------------------------
 

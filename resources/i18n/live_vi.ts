@@ -253,14 +253,65 @@
     </message>
 </context>
 <context>
+    <name>MinutesNotesEditor</name>
+    <message>
+        <source>Notes for the minutes</source>
+        <translation>Ghi chép biên bản</translation>
+    </message>
+    <message>
+        <source>Discussion</source>
+        <translation>Ý kiến thảo luận</translation>
+    </message>
+    <message>
+        <source>Conclusion of the chair</source>
+        <translation>Kết luận của chủ trì</translation>
+    </message>
+    <message>
+        <source>What was said on this item, in brief</source>
+        <translation>Tóm tắt ý kiến phát biểu ở nội dung này</translation>
+    </message>
+    <message>
+        <source>What the chair concluded</source>
+        <translation>Nội dung chủ trì kết luận</translation>
+    </message>
+    <message>
+        <source>Save &amp;note</source>
+        <translation>&amp;Lưu ghi chép</translation>
+    </message>
+    <message>
+        <source>{0} changed this note meanwhile; saving will merge both.</source>
+        <translation>{0} vừa thay đổi ghi chép này; khi lưu, hai bản sẽ được gộp.</translation>
+    </message>
+    <message>
+        <source>Not saved yet.</source>
+        <translation>Chưa lưu.</translation>
+    </message>
+    <message>
+        <source>Saved by {0} at {1}.</source>
+        <translation>Đã lưu bởi {0} lúc {1}.</translation>
+    </message>
+    <message>
+        <source>No note on this item yet.</source>
+        <translation>Nội dung này chưa có ghi chép.</translation>
+    </message>
+    <message>
+        <source>Not saved: no connection to the server.</source>
+        <translation>Chưa lưu: không có kết nối tới máy chủ.</translation>
+    </message>
+    <message>
+        <source>{0} saved this item first: both texts are kept above; check and save.</source>
+        <translation>{0} đã lưu nội dung này trước: cả hai bản được giữ ở trên; hãy kiểm tra và lưu lại.</translation>
+    </message>
+</context>
+<context>
     <name>MinutesPanel</name>
     <message>
         <source>Minutes</source>
         <translation>Biên bản</translation>
     </message>
     <message>
-        <source>Fill from the &amp;record</source>
-        <translation>Điền từ &amp;diễn biến cuộc họp</translation>
+        <source>The record so far (printed in the minutes)</source>
+        <translation>Diễn biến đã ghi nhận (đưa vào biên bản)</translation>
     </message>
     <message>
         <source>&amp;Generate minutes and conclusion notice</source>
