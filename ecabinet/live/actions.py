@@ -7,9 +7,9 @@ import logging
 from typing import Any, Protocol
 
 from pydantic import ValidationError
-from PySide6.QtCore import QLocale, QObject
+from PySide6.QtCore import QObject
 
-from ecabinet.live.state import LiveState
+from ecabinet.live.state import LiveState, server_text
 from ecabinet.net.client import Disconnected, ServerError
 from ecabinet.net.connection import Connection
 from meetings import protocol_live as pl
@@ -22,11 +22,6 @@ log = logging.getLogger(__name__)
 
 class MessageView(Protocol):
     def show_message(self, text: str) -> None: ...
-
-
-def server_text(exc: ServerError) -> str:
-    vietnamese = QLocale().language() == QLocale.Language.Vietnamese
-    return exc.message_vi if vietnamese and exc.message_vi else exc.message
 
 
 class LiveActions(QObject):

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from ecabinet.core.meeting_time import meeting_time
-from ecabinet.live.actions import server_text
-from ecabinet.live.state import LiveState
+from ecabinet.live.state import LiveState, server_text
 from ecabinet.net.client import Disconnected, ServerError
 from ecabinet.net.connection import Connection
 from meetings import protocol as p

@@ -53,6 +53,7 @@ class PresentationFollower(QObject):
         self.tab: DocumentTab | None = None
         self._jumping = False
         self._wanted: pl.PresentationView | None = None
+        self._applied: pl.PresentationView | None = None  # the last one shown
         self._busy = False
         state.presentation_changed.connect(self.presentation_moved)
         state.loaded.connect(self.presentation_moved)
@@ -67,11 +68,15 @@ class PresentationFollower(QObject):
             self.following = following
             self.following_changed.emit(following)
         if following:
+            self._applied = None  # come back: show the presented page again
             self.presentation_moved()
 
     @asyncSlot()
     async def presentation_moved(self) -> None:
-        if self.following and self.presentation is not None:
+        """Follow a presentation that changed (a whole state reloaded with the same one
+        changes nothing on screen)."""
+        presentation = self.presentation
+        if self.following and presentation is not None and presentation != self._applied:
             await self.follow()
 
     async def follow(self) -> int | None:
@@ -95,6 +100,7 @@ class PresentationFollower(QObject):
                 finally:
                     self._jumping = False
                 shown = tab.viewer.current_page
+                self._applied = wanted
                 if self._wanted == wanted:
                     break
             if shown is not None:
@@ -121,7 +127,12 @@ class PresentationFollower(QObject):
         return tab
 
     def _tab_closed(self, *_: object) -> None:
+        """Closing the presented document is stepping away too."""
         self.tab = None
+        self._applied = None
+        if self.following:
+            self.following = False
+            self.following_changed.emit(False)
 
     def _page_turned(self, page: int) -> None:
         presentation = self.presentation

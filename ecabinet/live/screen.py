@@ -29,6 +29,7 @@ from ecabinet.live.votes import BallotPanel, VoteControl, VoteResults
 from ecabinet.net.connection import Connection, LinkState
 from meetings import protocol as p
 from meetings import protocol_live as pl
+from meetings.meeting import MeetingStatus
 
 
 class LiveScreen(QWidget):
@@ -94,6 +95,12 @@ class LiveScreen(QWidget):
         self.video_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.video_placeholder.setStyleSheet("color: #c8ccd2;")
         video_layout.addWidget(self.video_placeholder)
+        self.not_in_session = QLabel()
+        self.not_in_session.setObjectName("notInSession")
+        self.not_in_session.setWordWrap(True)
+        self.not_in_session.setStyleSheet(
+            "QLabel { background: #fff3c4; padding: 6px; border-radius: 4px; }"
+        )
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -142,6 +149,7 @@ class LiveScreen(QWidget):
         heading.addWidget(self.quorum)
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
+        layout.addWidget(self.not_in_session)
         layout.addWidget(self.message)
         layout.addWidget(split, 1)
 
@@ -157,6 +165,7 @@ class LiveScreen(QWidget):
         if self.roles.minutes:
             self.side.setTabText(2, self.tr("Minutes"))
         self.video_placeholder.setText(self.tr("The video of the session appears here."))
+        self._show_status()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -185,6 +194,29 @@ class LiveScreen(QWidget):
     def _meeting_changed(self, meeting_id: str) -> None:
         if meeting_id == self.meeting_id:
             self.present.reload_documents()
+            self._show_status()
+            if self.meeting().status == MeetingStatus.IN_PROGRESS and self.state.view is None:
+                self.state.reload()  # the meeting started: its live state exists now
+
+    def _show_status(self) -> None:
+        """Live actions work while the meeting is in session; say so before and after."""
+        status = self.meeting().status
+        if status == MeetingStatus.PUBLISHED:
+            self.not_in_session.setText(
+                self.tr(
+                    "The meeting has not started: check-in, the floor and votes open when it does."
+                )
+            )
+        elif status in (MeetingStatus.ENDED, MeetingStatus.ARCHIVED):
+            self.not_in_session.setText(self.tr("The meeting has ended: this is its record."))
+        self.not_in_session.setVisible(status != MeetingStatus.IN_PROGRESS)
+
+    def set_video(self, widget: QWidget) -> None:
+        """Put the video grid in its place (for the video call view)."""
+        self.video_placeholder.hide()
+        layout = self.video_area.layout()
+        assert layout is not None
+        layout.addWidget(widget)
 
     # -- MessageView ------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ import logging
 from enum import StrEnum
 from typing import Any, Literal
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from qasync import asyncSlot
 
 from ecabinet.net.client import Disconnected, ServerError
@@ -90,6 +90,12 @@ def apply_event(state: pl.LiveStateView, event: Any) -> tuple[pl.LiveStateView, 
     return state, frozenset()
 
 
+def server_text(exc: ServerError) -> str:
+    """The server's error in the language on screen."""
+    vietnamese = QLocale().language() == QLocale.Language.Vietnamese
+    return exc.message_vi if vietnamese and exc.message_vi else exc.message
+
+
 def open_vote(state: pl.LiveStateView) -> pl.VoteView | None:
     """The vote open in the meeting now (at most one)."""
     return next((v for v in reversed(state.votes) if v.status is VoteStatus.OPEN), None)
@@ -160,9 +166,15 @@ class LiveState(QObject):
         self._loading = True
         try:
             data = await self.connection.call("live.state.get", meeting_id=self.meeting_id)
-        except (Disconnected, ServerError) as exc:
+        except Disconnected as exc:
             log.info("live state of %s not loaded: %s", self.meeting_id, exc)
-            self.failed.emit(str(exc))
+            self.failed.emit(
+                self.tr("Not connected to the server: live actions need the connection.")
+            )
+            return None
+        except ServerError as exc:
+            log.info("live state of %s not loaded: %s", self.meeting_id, exc)
+            self.failed.emit(server_text(exc))
             return None
         finally:
             self._loading = False

@@ -248,6 +248,21 @@
         <translation>Hình ảnh phiên họp trực tuyến hiển thị tại đây.</translation>
     </message>
     <message>
+        <source>The meeting has not started: check-in, the floor and votes open when it does.</source>
+        <translation>Cuộc họp chưa bắt đầu: điểm danh, phát biểu và biểu quyết mở khi cuộc họp bắt đầu.</translation>
+    </message>
+    <message>
+        <source>The meeting has ended: this is its record.</source>
+        <translation>Cuộc họp đã kết thúc: đây là diễn biến đã ghi nhận.</translation>
+    </message>
+    <message>
+        <source>Not connected to the server: live actions need the connection.</source>
+        <translation>Chưa kết nối máy chủ: điều hành cuộc họp cần có kết nối.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveState</name>
+    <message>
         <source>Not connected to the server: live actions need the connection.</source>
         <translation>Chưa kết nối máy chủ: điều hành cuộc họp cần có kết nối.</translation>
     </message>

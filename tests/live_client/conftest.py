@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
 import qasync
@@ -113,7 +113,10 @@ def save_shot(widget: QWidget, name: str) -> Path:
     return path
 
 
-OpenLive = Callable[[str, str], Awaitable[tuple[MainWindow, LiveScreen]]]
+class OpenLive(Protocol):
+    def __call__(
+        self, username: str, meeting_id: str, *, loaded: bool = True
+    ) -> Awaitable[tuple[MainWindow, LiveScreen]]: ...
 
 
 @pytest.fixture
@@ -122,7 +125,9 @@ async def live_window(qtbot: QtBot, tmp_path: Path, hall: RunningServer) -> Asyn
     clicks "Live meeting". The windows close before the server stops."""
     windows: list[MainWindow] = []
 
-    async def open_live(username: str, meeting_id: str) -> tuple[MainWindow, LiveScreen]:
+    async def open_live(
+        username: str, meeting_id: str, *, loaded: bool = True
+    ) -> tuple[MainWindow, LiveScreen]:
         settings = Settings(tmp_path / username / "ecabinet.ini")
         settings.cache_dir = tmp_path / username / "cache"
         # Not handed to qtbot, which would delete the window before this fixture closes it.
@@ -137,7 +142,7 @@ async def live_window(qtbot: QtBot, tmp_path: Path, hall: RunningServer) -> Asyn
         assert page is not None and page.live_button.isVisible()
         click(qtbot, page.live_button)
         await until(
-            lambda: any(s.state.view is not None for s in workspace.live_screens()),
+            lambda: any(s.state.view is not None or not loaded for s in workspace.live_screens()),
             f"{username}'s live screen",
         )
         return window, workspace.live_screens()[0]

@@ -239,3 +239,33 @@ async def test_a_ward_hall_checks_in_online_asks_to_speak_and_has_no_ballot(
     await until(lambda: room.results.question.text() == "Thông qua?", "the vote seen")
     assert not room.ballot.isVisible()  # a room does not vote
     save_shot(room_window, "ward-hall")
+
+
+async def test_before_the_meeting_starts_the_screen_says_so_and_follows_the_start(
+    qtbot: QtBot, live_window: OpenLive, connect: Connect, vietnamese: Any
+) -> None:
+    secretary = await connect("thuky")
+    meeting = await secretary.call(
+        "meeting.create",
+        title="Họp chuẩn bị",
+        organiser_unit_id="ubnd",
+        starts_at="2026-12-03T08:00:00+07:00",
+        ends_at="2026-12-03T09:00:00+07:00",
+        hall="Hội trường B",
+        invited_unit_ids=["ubnd"],
+    )
+    await secretary.call("agenda.add", meeting_id=meeting["id"], title="Khai mạc")
+    await secretary.call("meeting.transition", meeting_id=meeting["id"], to="published")
+    _dw, delegate = await live_window(DELEGATES[0], meeting["id"], loaded=False)
+    assert delegate.not_in_session.isVisible()
+    assert delegate.not_in_session.text().startswith("Cuộc họp chưa bắt đầu")
+    await until(lambda: delegate.message.isVisible(), "the server's answer shown")
+    assert delegate.message.text() == "Cuộc họp không trong thời gian diễn ra."
+    assert delegate.state.view is None and not delegate.delegate.check_in_button.isEnabled()
+
+    chair = await connect("chutich")
+    await chair.call("meeting.transition", meeting_id=meeting["id"], to="in_progress")
+    await until(lambda: delegate.state.view is not None, "the live state once started")
+    assert not delegate.not_in_session.isVisible() and not delegate.message.isVisible()
+    click(qtbot, delegate.delegate.check_in_button)
+    await until(lambda: live_view(delegate).quorum.present == 1, "checked in once started")

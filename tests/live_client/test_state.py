@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from ecabinet.live.minutes_notes import merged
 from ecabinet.live.roles import LiveRoles
 from ecabinet.live.state import Part, apply_event, merge_votes
 from meetings import protocol as p
@@ -160,3 +161,11 @@ def test_roles_follow_the_permission_table() -> None:
     assert room.take_part and not room.present and not room.chair
     outsider = LiveRoles.of(_person("hiep-thanh", Role.DELEGATE), meeting)
     assert outsider == LiveRoles()
+
+
+def test_merging_two_notes_keeps_both_texts_once() -> None:
+    assert merged("mine", "theirs") == "theirs\n\nmine"
+    assert merged("same", "same") == "same"
+    assert merged("", "theirs") == "theirs"
+    assert merged("theirs and more", "theirs") == "theirs and more"
+    assert merged("part", "the part") == "the part"
