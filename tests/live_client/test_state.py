@@ -4,8 +4,10 @@ permission table read for which controls to show."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from ecabinet.live.minutes_notes import merged
+from ecabinet.live.models import AttendanceModel, LiveAgendaModel, QueueModel
 from ecabinet.live.roles import LiveRoles
 from ecabinet.live.state import Part, apply_event, merge_votes
 from meetings import protocol as p
@@ -169,3 +171,44 @@ def test_merging_two_notes_keeps_both_texts_once() -> None:
     assert merged("", "theirs") == "theirs"
     assert merged("theirs and more", "theirs") == "theirs and more"
     assert merged("part", "the part") == "the part"
+
+
+def test_the_live_models_keep_qts_contract(qtmodeltester: Any) -> None:
+    attendance = AttendanceModel()
+    attendance.set_attendance(
+        [
+            pl.AttendeeView(
+                person_id="per_a", full_name="A", member=True, site=False, presence=None
+            ),
+            pl.AttendeeView(
+                person_id="per_r",
+                full_name="Điểm cầu",
+                member=False,
+                site=True,
+                presence=Presence.ONLINE,
+            ),
+        ]
+    )
+    qtmodeltester.check(attendance)
+    queue = QueueModel()
+    queue.set_queue(
+        [pl.QueueEntryView(person_id="per_a", full_name="A", item_id="itm_1", asked_at=T0)]
+    )
+    qtmodeltester.check(queue)
+    agenda = LiveAgendaModel()
+    agenda.set_items(
+        [
+            p.AgendaItemView(
+                id=f"itm_{n}",
+                title=f"Nội dung {n}",
+                planned_minutes=10,
+                presenter_id=None,
+                presenter_name="",
+                document_ids=[],
+            )
+            for n in (1, 2)
+        ]
+    )
+    agenda.set_current("itm_2")
+    qtmodeltester.check(agenda)
+    assert agenda.current_row() == 1 and agenda.index(1).data().startswith("▶")
