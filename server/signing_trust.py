@@ -16,11 +16,12 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from asn1crypto import x509
-from pyhanko.keys import load_certs_from_pemder
+from typing import TYPE_CHECKING
 
 from meetings.errors import InvalidState
+
+if TYPE_CHECKING:
+    from asn1crypto import x509
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ KNOWN = {"trust_roots", "intermediates", "tsa_url", "fetch_revocation"}
 
 
 def _certs(data_dir: Path, names: list[str]) -> tuple[x509.Certificate, ...]:
+    from pyhanko.keys import load_certs_from_pemder  # with the first signing request, not at start
+
     paths = [str(p if Path(p).is_absolute() else data_dir / p) for p in names]
     return tuple(load_certs_from_pemder(paths)) if paths else ()
 

@@ -19,14 +19,12 @@ from meetings.people import Person, Role
 from meetings.permissions import Action, allowed
 from server.handlers import handles
 from server.handlers.common import MeetingView, load_view
-from server.sfu import sfu_of
-from server.sfu.recording import list_recordings
-from server.sfu.room import Room
-from server.sfu.rooms import recordings_dir
+from server.sfu import find_room, recordings_dir, sfu_of
 from server.store import audit_repo, live_repo
 
 if TYPE_CHECKING:
     from server.connection import Connection
+    from server.sfu.room import Room
     from server.state import AppState
 
 LIVE = (MeetingStatus.PUBLISHED, MeetingStatus.IN_PROGRESS)
@@ -63,7 +61,7 @@ async def _site(app: AppState, conn: Connection, meeting_id: str, action: Action
 
 
 def _room(app: AppState, meeting_id: str) -> Room:
-    room = sfu_of(app).find(meeting_id)
+    room = find_room(app, meeting_id)
     if room is None:
         raise InvalidState("Join the call first.", "Hãy tham gia phiên họp trước.")
     return room
@@ -151,5 +149,7 @@ async def recordings(
     app: AppState, conn: Connection, request: pc.CallRecordings
 ) -> list[pc.RecordingView]:
     await app.store.read(lambda db: load_view(db, conn, request.meeting_id, Action.CALL_CONTROL))
+    from server.sfu.recording import list_recordings  # PyAV: with the first use, not at start
+
     directory = recordings_dir(app) / request.meeting_id
     return await asyncio.to_thread(list_recordings, directory)

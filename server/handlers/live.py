@@ -24,7 +24,7 @@ from server import live_views
 from server.handlers import handles
 from server.handlers.common import caller, directory, meeting_or_404, new_id
 from server.live_state import runtime_of
-from server.sfu import sfu_of
+from server.sfu import find_room
 from server.store import audit_repo, directory_repo, documents_repo, live_repo
 from server.store.clock import now
 
@@ -128,7 +128,7 @@ def _publish(app: AppState, outcome: Outcome) -> None:
             audience = _audience(app, outcome)
             for message in messages:
                 app.hub.send(audience, message)
-    room = sfu_of(app).find(outcome.meeting.id)
+    room = find_room(app, outcome.meeting.id)
     if room is not None:
         # The floor in the hall is the floor in the call: spotlight and open the speaker's site.
         room.follow_hall_floor(outcome.after.floor.person_id if outcome.after.floor else None)

@@ -6,41 +6,38 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import ModuleType
 from typing import TYPE_CHECKING
 
-from asn1crypto import pem, x509
-from pypdf import PdfReader
 from sqlalchemy import Connection as Db
 
 from meetings import meeting as meeting_rules
 from meetings import protocol_signing as ps
 from meetings import signing_flow as flow
-from meetings.errors import BadRequest, Forbidden, InvalidDocument, NotFound
+from meetings.errors import BadRequest, Forbidden, NotFound
 from meetings.people import Person
 from meetings.permissions import Action, allowed
-from meetings.signing_flow import FieldBox, SignatureRequest, Signer, SignerRole
+from meetings.signing_flow import SignatureRequest, Signer
 from server import signing_trust, signing_views
 from server.handlers import handles
 from server.handlers.common import caller, directory, load_view, meeting_or_404, new_id
 from server.store import audit_repo, directory_repo, documents_repo, signing_repo
 from server.store.clock import now, to_text
-from signing.appearance import seal_box_for
-from signing.certcheck import TrustSettings, check_certificate
-from signing.errors import CertificateRefused, SigningError
-from signing.fields import FieldSpec, add_signature_fields
-from signing.keys import cert_sha256
-from signing.validate import SignatureReport, validate_pdf
 
 if TYPE_CHECKING:
     from server.connection import Connection
     from server.state import AppState
 
 NO_REQUEST = NotFound("No such signature request.", "Không tìm thấy yêu cầu ký.")
-# Default places when the sender gives no box: a grid at the bottom of the last page.
-DEFAULT_BOX_W, DEFAULT_BOX_H, DEFAULT_MARGIN = 200.0, 100.0, 60.0
+
+
+def pdf() -> ModuleType:
+    """`server.signing_pdf` (pyHanko, pypdf), imported on the first request that needs it."""
+    from server import signing_pdf
+
+    return signing_pdf
 
 
 def visible_request(db: Db, person: Person, request_id: str) -> SignatureRequest:
@@ -56,57 +53,6 @@ def visible_request(db: Db, person: Person, request_id: str) -> SignatureRequest
     raise NO_REQUEST
 
 
-def _page_sizes(pdf: bytes) -> list[tuple[float, float]]:
-    reader = PdfReader(io.BytesIO(pdf))
-    return [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
-
-
-def place_fields(specs: list[ps.SignerSpec], sizes: list[tuple[float, float]]) -> list[Signer]:
-    """Signers with their boxes: given ones checked against the page, missing ones placed in a
-    two-column grid at the bottom of the last page, a seal over the left third of the
-    previous signer's image."""
-    signers: list[Signer] = []
-    slot = 0
-    for spec in specs:
-        if spec.box is not None:
-            box = FieldBox(spec.box.page, spec.box.x1, spec.box.y1, spec.box.x2, spec.box.y2)
-        elif spec.role is SignerRole.SEAL and signers:
-            prev = signers[-1].box
-            x1, y1, x2, y2 = seal_box_for((prev.x1, prev.y1, prev.x2, prev.y2))
-            box = FieldBox(prev.page, max(x1, 0), max(y1, 0), x2, y2)
-        else:
-            width, _ = sizes[-1]
-            column, row = slot % 2, slot // 2
-            x1 = DEFAULT_MARGIN if column == 0 else width - DEFAULT_MARGIN - DEFAULT_BOX_W
-            y1 = DEFAULT_MARGIN + row * (DEFAULT_BOX_H + 10)
-            box = FieldBox(len(sizes), x1, y1, x1 + DEFAULT_BOX_W, y1 + DEFAULT_BOX_H)
-            slot += 1
-        if box.page > len(sizes):
-            raise BadRequest(
-                f"Page {box.page} is outside 1-{len(sizes)}.",
-                f"Trang {box.page} nằm ngoài 1-{len(sizes)}.",
-            )
-        width, height = sizes[box.page - 1]
-        if box.x2 > width + 1 or box.y2 > height + 1:
-            raise BadRequest(
-                f"The field {spec.field_name} lies outside its page.",
-                f"Ô ký {spec.field_name} nằm ngoài trang.",
-            )
-        signers.append(Signer(spec.person_id, spec.field_name, box, spec.role))
-    return signers
-
-
-def _with_fields(pdf: bytes, signers: list[Signer]) -> bytes:
-    specs = [
-        FieldSpec(s.field_name, s.box.page - 1, (s.box.x1, s.box.y1, s.box.x2, s.box.y2))
-        for s in signers
-    ]
-    try:
-        return add_signature_fields(pdf, specs)
-    except SigningError as exc:
-        raise InvalidDocument(exc.message_en, exc.message_vi) from exc
-
-
 @dataclass(frozen=True, slots=True)
 class Prepared:
     """A document with its signature fields added: revision 0 of a request, stored as a blob
@@ -118,15 +64,13 @@ class Prepared:
 
 
 async def prepare_fields(app: AppState, sha256: str, specs: list[ps.SignerSpec]) -> Prepared:
+    work = pdf()
     loop = asyncio.get_running_loop()
     original = await loop.run_in_executor(None, app.blobs.path(sha256).read_bytes)
-    try:
-        sizes = await loop.run_in_executor(None, _page_sizes, original)
-    except Exception as exc:
-        raise InvalidDocument("The document is not a readable PDF.", "Không đọc được PDF.") from exc
-    signers = tuple(place_fields(specs, sizes))
+    sizes = await loop.run_in_executor(None, work.page_sizes, original)
+    signers: tuple[Signer, ...] = tuple(work.place_fields(specs, sizes))
     flow.check_signers(signers)  # before the PDF work: a typed refusal for a bad order
-    revision0 = await loop.run_in_executor(None, _with_fields, original, list(signers))
+    revision0 = await loop.run_in_executor(None, work.with_fields, original, list(signers))
     revision_sha = await loop.run_in_executor(None, app.blobs.put, revision0)
     return Prepared(signers, revision_sha, len(revision0))
 
@@ -273,24 +217,6 @@ async def cancel(
     return view
 
 
-def _summary(s: SignatureReport) -> ps.SignatureSummaryView:
-    return ps.SignatureSummaryView(
-        field_name=s.field_name,
-        is_document_timestamp=s.is_document_timestamp,
-        signer=s.signer_common_name,
-        cert_sha256=s.cert_sha256,
-        signing_time=s.signing_time,
-        ok=s.ok,
-        intact=s.intact,
-        trusted=s.trusted,
-        revoked=s.revoked,
-        tampered=s.tampered,
-        level=s.level.value if s.level else None,
-        summary_vi=s.summary_vi(),
-        summary_en=s.summary_en(),
-    )
-
-
 @handles(ps.ValidateRevision)
 async def validate(
     app: AppState, conn: Connection, request: ps.ValidateRevision
@@ -305,26 +231,14 @@ async def validate(
 
     number, sha256 = await app.store.read(read)
     trust = signing_trust.load(app.config.data_dir)
-    pdf = await asyncio.get_running_loop().run_in_executor(None, app.blobs.path(sha256).read_bytes)
+    work = pdf()
+    loop = asyncio.get_running_loop()
+    data = await loop.run_in_executor(None, app.blobs.path(sha256).read_bytes)
     # CPU work for pyHanko: on a worker thread, in a loop of its own (see signing_transfer).
-    report = await asyncio.get_running_loop().run_in_executor(
-        None,
-        functools.partial(
-            validate_pdf,
-            pdf,
-            trust.require_roots(),
-            other_certs=trust.intermediates,
-            allow_fetching=trust.fetch_revocation,
-        ),
+    view: ps.ValidationView = await loop.run_in_executor(
+        None, functools.partial(work.validation_view, data, trust, request.request_id, number)
     )
-    return ps.ValidationView(
-        request_id=request.request_id,
-        revision=number,
-        all_valid=report.all_valid,
-        signatures=[_summary(s) for s in report.signatures],
-        summary_vi=report.summary_vi(),
-        summary_en=report.summary_en(),
-    )
+    return view
 
 
 def _certificate_view(row: dict[str, object]) -> ps.CertificateView:
@@ -333,61 +247,33 @@ def _certificate_view(row: dict[str, object]) -> ps.CertificateView:
     )
 
 
-def _parse_pem(text: str) -> x509.Certificate:
-    data = text.encode()
-    try:
-        if pem.detect(data):
-            _, _, data = pem.unarmor(data)
-        cert = x509.Certificate.load(data)
-        _ = cert.subject.human_friendly  # parse now: bad bytes fail here, not later
-    except (ValueError, TypeError) as exc:
-        raise BadRequest(
-            "That is not a PEM certificate.", "Đây không phải chứng thư số dạng PEM."
-        ) from exc
-    return cert
-
-
 @handles(ps.RegisterCertificate)
 async def register_certificate(
     app: AppState, conn: Connection, request: ps.RegisterCertificate
 ) -> ps.CertificateView:
-    cert = _parse_pem(request.pem)
-    if cert.ca:
-        raise BadRequest(
-            "A CA certificate is not a signing certificate.",
-            "Chứng thư của tổ chức chứng thực (CA) không dùng để ký văn bản.",
-            details={"problem": "ca-certificate"},
-        )
+    work = pdf()
+    cert = work.parse_pem(request.pem)
     trust = signing_trust.load(app.config.data_dir)
-    settings = TrustSettings(
-        roots=trust.require_roots(),
-        intermediates=trust.intermediates,
-        fetch_revocation=trust.fetch_revocation,
+    checked = await asyncio.get_running_loop().run_in_executor(
+        None, work.check_signing_certificate, cert, trust
     )
-    try:
-        status = await asyncio.get_running_loop().run_in_executor(
-            None, check_certificate, cert, settings
-        )
-    except CertificateRefused as exc:
-        raise BadRequest(
-            exc.message_en, exc.message_vi, details={"problem": exc.problem.value}
-        ) from exc
-    common_name = str(cert.subject.native.get("common_name", status.subject))
+    status = checked.status
 
     def transaction(db: Db) -> dict[str, object]:
         person = caller(db, conn)
-        fingerprint = cert_sha256(cert)
         row: dict[str, object] = {
             "person_id": person.id,
-            "sha256": fingerprint,
+            "sha256": checked.sha256,
             "subject": status.subject,
-            "common_name": common_name,
+            "common_name": checked.common_name,
             "not_after": to_text(status.not_after),
-            "pem": pem.armor("CERTIFICATE", cert.dump()).decode(),
+            "pem": checked.pem,
             "registered_at": to_text(now()),
         }
         signing_repo.save_certificate(db, row)
-        audit_repo.record(db, person.id, "signing.certificate", fingerprint, subject=status.subject)
+        audit_repo.record(
+            db, person.id, "signing.certificate", checked.sha256, subject=status.subject
+        )
         return row
 
     return _certificate_view(await app.store.write(transaction))

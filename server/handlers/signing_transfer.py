@@ -7,10 +7,9 @@ import asyncio
 import functools
 import hashlib
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from asn1crypto import x509
 from sqlalchemy import Connection as Db
 
 from meetings import meeting as meeting_rules
@@ -24,12 +23,9 @@ from meetings.signing_flow import SignatureRefused, SignatureRequest
 from server import chunks, signing_trust, signing_views
 from server.handlers import BinaryReply, handles
 from server.handlers.common import caller, directory, new_id
-from server.handlers.signing import visible_request
+from server.handlers.signing import pdf, visible_request
 from server.store import audit_repo, documents_repo, meetings_repo, signing_repo
 from server.store.clock import now, to_text
-from signing.errors import RevisionRefused, SigningError
-from signing.keys import cert_sha256
-from signing.revision import ExpectedSigner, check_revision
 
 if TYPE_CHECKING:
     from server.connection import Connection
@@ -44,16 +40,6 @@ class _Turn(NamedTuple):
     previous_sha256: str
     fingerprints: tuple[str, ...]
     field_name: str
-
-
-@dataclass(frozen=True)
-class RegisteredSigner(ExpectedSigner):
-    """The signer as the server knows them: any of the certificates they registered."""
-
-    fingerprints: frozenset[str] = field(default_factory=frozenset)
-
-    def matches(self, cert: x509.Certificate) -> bool:
-        return cert_sha256(cert) in self.fingerprints
 
 
 @handles(ps.DownloadRevision)
@@ -122,7 +108,7 @@ async def accept(
     loop = asyncio.get_running_loop()
     previous = await loop.run_in_executor(None, app.blobs.path(previous_sha).read_bytes)
     trust = signing_trust.load(app.config.data_dir)
-    signer = RegisteredSigner(sha256=fingerprints[0], fingerprints=frozenset(fingerprints))
+    work = pdf()
     try:
         # pyHanko's checks are CPU work (~0.1-0.3 s for a file with a few signatures): they run
         # on a worker thread, in a loop of their own, so other meetings' clients are not held up.
@@ -130,24 +116,17 @@ async def accept(
         report = await loop.run_in_executor(
             None,
             functools.partial(
-                check_revision,
-                previous,
-                uploaded,
-                field_name=field_name,
-                signer=signer,
-                trust_roots=trust.require_roots(),
-                other_certs=trust.intermediates,
-                allow_fetching=trust.fetch_revocation,
+                work.accept_revision, previous, uploaded, field_name, fingerprints, trust
             ),
         )
-    except (RevisionRefused, SigningError) as exc:
-        problem = exc.problem.value if isinstance(exc, RevisionRefused) else "not-a-pdf"
+    except SignatureRefused as exc:
+        problem = exc.problem
         await app.store.write(
             lambda db: audit_repo.record(
                 db, person_id, "signing.refused", request_id, problem=problem, field=field_name
             )
         )
-        raise SignatureRefused(problem, exc.message_en, exc.message_vi) from exc
+        raise
     app.log.info(
         "signing %s: revision of %d bytes accepted for %s in %.0f ms",
         request_id,

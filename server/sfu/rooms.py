@@ -1,9 +1,9 @@
-"""The server's video rooms, one per meeting, created on the first join, closed when empty."""
+"""The server's video rooms, one per meeting, created on the first join, closed when empty.
+The registry of the server's `Sfu` is `server.sfu` (light: the server starts without aiortc)."""
 
 from __future__ import annotations
 
 import asyncio
-import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,39 +61,8 @@ class Sfu:
         await asyncio.gather(*self._closing, return_exceptions=True)
 
 
-_SFUS: weakref.WeakKeyDictionary[Hub, Sfu] = weakref.WeakKeyDictionary()
-_SETTINGS: weakref.WeakKeyDictionary[Hub, SfuSettings] = weakref.WeakKeyDictionary()
-
-
 def default_settings(app: AppState) -> SfuSettings:
     """Loopback only for a server on loopback; elsewhere aioice's choice of addresses."""
     if is_loopback(app.config.host):
         return SfuSettings()
     return SfuSettings(ice=IceSettings())
-
-
-def recordings_dir(app: AppState) -> Path:
-    return app.config.data_dir / "recordings"
-
-
-def configure(app: AppState, settings: SfuSettings) -> None:
-    """Set the rooms' settings before the first join (tests, benches, configuration)."""
-    if app.hub in _SFUS:
-        raise RuntimeError("the video rooms are already running")
-    _SETTINGS[app.hub] = settings
-
-
-def sfu_of(app: AppState) -> Sfu:
-    sfu = _SFUS.get(app.hub)
-    if sfu is None:
-        settings = _SETTINGS.get(app.hub) or default_settings(app)
-        sfu = Sfu(settings, app.hub, recordings_dir(app))
-        _SFUS[app.hub] = sfu
-    return sfu
-
-
-async def shutdown(app: AppState) -> None:
-    """Close every room (call before the server's event loop ends)."""
-    sfu = _SFUS.pop(app.hub, None)
-    if sfu is not None:
-        await sfu.close()

@@ -18,7 +18,8 @@ from server import directory_ops as ops
 from server.app import RunningServer, running
 from server.auth import Passwords
 from server.config import ServerConfig
-from server.sfu import SfuSettings, configure, shutdown
+from server.sfu import configure, shutdown
+from server.sfu.settings import SfuSettings
 from server.store.db import Store
 from tests.call.peers import CallSite, Progress
 from tests.server import org
