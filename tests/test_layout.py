@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import subprocess
 import sys
 from pathlib import Path
 
@@ -59,3 +60,17 @@ def test_the_domain_uses_only_the_standard_library_and_pydantic() -> None:
         if name not in allowed
     ]
     assert offenders == []
+
+
+def test_the_server_starts_without_the_heavy_libraries() -> None:
+    """pyHanko, pypdf, aiortc, PyAV and fpdf2 load with the first request that needs them:
+    imported at start they cost the server half its start-up time (docs/benchmarks.md)."""
+    probe = (
+        "import sys, server.app, server.handlers as h; h.load_all(); "
+        "print(' '.join(m for m in ('pyhanko', 'pypdf', 'aiortc', 'av', 'fpdf') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == ""
