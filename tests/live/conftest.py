@@ -81,13 +81,7 @@ def hall_pki(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LoopbackPki]:
 def hall_dir(tmp_path: Path, hall_pki: LoopbackPki) -> Path:
     data = tmp_path / "data"
     seed_hall(data)
-    root, interm = hall_pki.pem_file("root"), hall_pki.pem_file("interm")
-    (data / "server.toml").write_text(
-        "[signing]\n"
-        f'trust_roots = ["{root}"]\n'
-        f'intermediates = ["{interm}"]\n'
-        f'tsa_url = "{hall_pki.tsa_url}"\n'
-    )
+    hall_pki.write_server_trust(data)
     return data
 
 

@@ -34,13 +34,7 @@ def flow_token(tmp_path_factory: pytest.TempPathFactory, flow_pki: FlowPki) -> F
 def data_dir(tmp_path: Path, flow_pki: FlowPki) -> Path:
     data = tmp_path / "data"
     seed_data_dir(data)
-    root, interm = flow_pki.pem_file("root"), flow_pki.pem_file("interm")
-    (data / "server.toml").write_text(
-        "[signing]\n"
-        f'trust_roots = ["{root}"]\n'
-        f'intermediates = ["{interm}"]\n'
-        f'tsa_url = "{flow_pki.tsa_url}"\n'
-    )
+    flow_pki.write_server_trust(data)
     return data
 
 

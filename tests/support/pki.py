@@ -72,6 +72,16 @@ class LoopbackPki:
     def trust(self, **kwargs: bool) -> TrustSettings:
         return TrustSettings(roots=(self.root,), intermediates=(self.interm,), **kwargs)
 
+    def write_server_trust(self, data_dir: Path) -> None:
+        """`[signing]` in the server's `server.toml`: this PKI's roots and timestamp authority."""
+        root, interm = self.pem_file("root"), self.pem_file("interm")
+        (data_dir / "server.toml").write_text(
+            "[signing]\n"
+            f'trust_roots = ["{root}"]\n'
+            f'intermediates = ["{interm}"]\n'
+            f'tsa_url = "{self.tsa_url}"\n'
+        )
+
 
 def _write_keys(directory: Path) -> None:
     for label in KEY_LABELS:
