@@ -33,7 +33,7 @@ from ecabinet.live.models import (
     PersonIdRole,
     QueueModel,
 )
-from ecabinet.live.state import LiveState
+from ecabinet.live.state import LiveState, open_vote
 from meetings import protocol as p
 from meetings.live.model import Presence
 
@@ -135,7 +135,9 @@ class AgendaPanel(QGroupBox):
         if row >= 0:
             self.view.scrollTo(self.model.index(row))
         last = row == len(self.model.items) - 1
-        self.next_button.setEnabled(view is not None and not last)
+        voting = view is not None and open_vote(view) is not None
+        self.next_button.setEnabled(view is not None and not last and not voting)
+        self.next_button.setToolTip(self.tr("Close the vote before moving on.") if voting else "")
         if view is None:
             self.next_button.setText(self.tr("&Next item ▶"))
         elif view.current_item is None:

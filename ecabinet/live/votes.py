@@ -171,7 +171,12 @@ class VoteControl(QGroupBox):
         layout.addLayout(buttons)
         self.open_button.clicked.connect(self._open)
         self.close_button.clicked.connect(self._close)
-        for signal in (state.votes_changed, state.loaded, state.attendance_changed):
+        for signal in (
+            state.votes_changed,
+            state.loaded,
+            state.attendance_changed,
+            state.item_changed,
+        ):
             signal.connect(self.refresh)
         self.retranslate()
 

@@ -12,6 +12,10 @@
         <translation>&amp;Nội dung tiếp theo ▶</translation>
     </message>
     <message>
+        <source>Close the vote before moving on.</source>
+        <translation>Hãy kết thúc biểu quyết trước khi chuyển nội dung.</translation>
+    </message>
+    <message>
         <source>&amp;Start with the first item ▶</source>
         <translation>&amp;Bắt đầu nội dung thứ nhất ▶</translation>
     </message>

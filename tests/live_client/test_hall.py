@@ -156,6 +156,7 @@ async def test_a_named_vote_counts_live_on_the_chairs_screen(
     click(qtbot, chair.vote_control.open_button)
 
     await until(lambda: d1.ballot.isVisible() and d2.ballot.isVisible(), "the ballots shown")
+    assert not chair.agenda.next_button.isEnabled()  # not while a vote is open
     assert d1.ballot.question.text() == "Thông qua báo cáo kinh tế - xã hội?"
     assert [b.text() for b in d1.ballot.buttons.values()] == [
         "Đồng ý",
@@ -180,6 +181,7 @@ async def test_a_named_vote_counts_live_on_the_chairs_screen(
     click(qtbot, chair.vote_control.close_button)
     await until(lambda: not d1.ballot.isVisible(), "the ballot closed")
     assert chair.results.status.text().startswith("Đã kết thúc")
+    assert chair.agenda.next_button.isEnabled()
 
 
 async def test_a_double_click_on_next_item_moves_one_item(
