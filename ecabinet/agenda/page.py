@@ -123,10 +123,16 @@ class MeetingPage(QWidget):
         self.call_button.setObjectName("callButton")
         self.live_button.clicked.connect(lambda: self.open_live.emit(self.meeting.id))
         self.call_button.clicked.connect(lambda: self.join_call.emit(self.meeting.id))
+        self.start_button = QPushButton()
+        self.start_button.setObjectName("startButton")
+        self.end_button = QPushButton()
+        self.end_button.setObjectName("endButton")
+        self.start_button.clicked.connect(self._start)
+        self.end_button.clicked.connect(self._end)
         heading = QHBoxLayout()
         heading.addWidget(self.title, 1)
-        heading.addWidget(self.live_button)
-        heading.addWidget(self.call_button)
+        for button in (self.start_button, self.end_button, self.live_button, self.call_button):
+            heading.addWidget(button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
@@ -200,6 +206,9 @@ class MeetingPage(QWidget):
         self.live_button.setText(self.tr("&Live meeting"))
         self.live_button.setToolTip(self.tr("Roll call, the floor, votes and presenting"))
         self.call_button.setText(self.tr("&Join video"))
+        self.start_button.setText(self.tr("&Start meeting"))
+        self.start_button.setToolTip(self.tr("Open the roll call, the floor and votes"))
+        self.end_button.setText(self.tr("E&nd meeting"))
         self.show_meeting(self.meeting)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -247,6 +256,9 @@ class MeetingPage(QWidget):
         running = meeting.status in (MeetingStatus.PUBLISHED, MeetingStatus.IN_PROGRESS)
         self.live_button.setVisible(running or meeting.status == MeetingStatus.ENDED)
         self.call_button.setVisible(running and meeting.video)
+        organiser = may_prepare(self.me, meeting)
+        self.start_button.setVisible(organiser and meeting.status == MeetingStatus.PUBLISHED)
+        self.end_button.setVisible(organiser and meeting.status == MeetingStatus.IN_PROGRESS)
         self.select_item(selected)
         self._show_documents()
 
@@ -325,6 +337,14 @@ class MeetingPage(QWidget):
     @asyncSlot()
     async def _publish(self) -> None:
         await self.secretary.publish(self.meeting.id)
+
+    @asyncSlot()
+    async def _start(self) -> None:
+        await self.secretary.start(self.meeting.id)
+
+    @asyncSlot()
+    async def _end(self) -> None:
+        await self.secretary.end(self.meeting.id)
 
     def _choose_file(self) -> None:
         dialog = QFileDialog(self, self.tr("Attach a PDF"))

@@ -88,6 +88,13 @@ class SecretaryController:
     async def publish(self, meeting_id: str) -> p.MeetingDetail | None:
         return await self._change("meeting.transition", meeting_id=meeting_id, to="published")
 
+    async def start(self, meeting_id: str) -> p.MeetingDetail | None:
+        """The meeting is in session: roll call, the floor and votes open."""
+        return await self._change("meeting.transition", meeting_id=meeting_id, to="in_progress")
+
+    async def end(self, meeting_id: str) -> p.MeetingDetail | None:
+        return await self._change("meeting.transition", meeting_id=meeting_id, to="ended")
+
     async def attach(
         self,
         meeting_id: str,

@@ -424,6 +424,18 @@ Nhận được: {1}</translation>
         <translation>Tham gia &amp;trực tuyến</translation>
     </message>
     <message>
+        <source>&amp;Start meeting</source>
+        <translation>&amp;Bắt đầu cuộc họp</translation>
+    </message>
+    <message>
+        <source>Open the roll call, the floor and votes</source>
+        <translation>Mở điểm danh, đăng ký phát biểu và biểu quyết</translation>
+    </message>
+    <message>
+        <source>E&amp;nd meeting</source>
+        <translation>&amp;Kết thúc cuộc họp</translation>
+    </message>
+    <message>
         <location filename="../../ecabinet/agenda/page.py" line="199"/>
         <source>Total planned time: {0} min ({1}h{2:02d})</source>
         <translation>Tổng thời gian dự kiến: {0} phút ({1} giờ {2:02d})</translation>

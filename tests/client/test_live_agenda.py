@@ -99,5 +99,24 @@ async def test_secretary_publishes_and_delegate_sees_it_live(
     assert seen.agenda.total_minutes == 90
     save_screenshot(secretary, "secretary-agenda")
     save_screenshot(delegate, "delegate-agenda-live")
+
+    # The secretary starts the meeting and later ends it; the delegate has no such buttons.
+    def now(status: str) -> bool:
+        return seen.meeting.status == status
+
+    def mine_now(status: str) -> bool:
+        return page.meeting.status == status
+
+    assert page.start_button.isVisible() and not page.end_button.isVisible()
+    assert not seen.start_button.isVisible() and seen.live_button.isVisible()
+    for button, status in ((page.start_button, "in_progress"), (page.end_button, "ended")):
+        changed = wait_signal(delegate.store.changed, check=lambda *_, s=status: now(s))
+        mine = wait_signal(secretary.store.changed, check=lambda *_, s=status: mine_now(s))
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        await changed
+        await mine
+        assert seen.meeting.status == status and seen.live_button.isVisible()
+        assert page.end_button.isVisible() is (status == "in_progress")
+        assert not page.start_button.isVisible()
     await close_window(secretary)
     await close_window(delegate)
