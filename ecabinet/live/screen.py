@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,7 +24,7 @@ from ecabinet.live.delegate import DelegatePanel
 from ecabinet.live.minutes import MinutesPanel
 from ecabinet.live.presenting import FollowBar, Opener, PresentationFollower, PresentControl
 from ecabinet.live.roles import LiveRoles
-from ecabinet.live.state import LiveState
+from ecabinet.live.state import LiveState, my_entry, open_vote
 from ecabinet.live.votes import BallotPanel, VoteControl, VoteResults
 from ecabinet.net.connection import Connection, LinkState
 from meetings import protocol as p
@@ -33,6 +33,8 @@ from meetings.meeting import MeetingStatus
 
 
 class LiveScreen(QWidget):
+    attention = Signal()  # something needs this person now: a ballot, or the floor
+
     def __init__(
         self,
         meeting: p.MeetingDetail,
@@ -155,6 +157,9 @@ class LiveScreen(QWidget):
 
         store.changed.connect(self._meeting_changed)
         connection.state_changed.connect(self._link_changed)
+        self._called: set[str] = set()  # the votes and speeches already called for
+        for signal in (self.state.votes_changed, self.state.floor_changed, self.state.loaded):
+            signal.connect(self._call_attention)
         self.state.failed.connect(self.show_message)
         self.state.loaded.connect(self.message.hide)
         self.retranslate()
@@ -217,6 +222,24 @@ class LiveScreen(QWidget):
         layout = self.video_area.layout()
         assert layout is not None
         layout.addWidget(widget)
+
+    def _call_attention(self) -> None:
+        """A vote this person may still vote in, or the floor given to them, brings the
+        screen forward (they may be reading a document in another tab)."""
+        view = self.state.view
+        if view is None:
+            return
+        me = my_entry(view, self.state.me)
+        vote = open_vote(view)
+        wanted: list[str] = []
+        if vote is not None and me is not None and me.member and vote.id not in view.voted:
+            wanted.append(vote.id)
+        if view.floor is not None and view.floor.person_id == self.state.me:
+            wanted.append(f"floor:{view.floor.started_at.isoformat()}")
+        fresh = [key for key in wanted if key not in self._called]
+        self._called.update(wanted)
+        if fresh:
+            self.attention.emit()
 
     # -- MessageView ------------------------------------------------------------------------
 

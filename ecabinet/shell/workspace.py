@@ -179,6 +179,7 @@ class Workspace(QTabWidget):
             self.message.emit(self.tr("The live meeting needs the connection to the server."))
             return None
         screen = LiveScreen(detail, self.store, self.connection, self.me, self.open_document)
+        screen.attention.connect(lambda: self.setCurrentWidget(screen))  # a ballot, the floor
         self.addTab(screen, self.tr("Live: {0}").format(detail.title[:32]))
         self.setCurrentWidget(screen)
         await screen.load()

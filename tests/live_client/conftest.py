@@ -134,7 +134,7 @@ async def live_window(qtbot: QtBot, tmp_path: Path, hall: RunningServer) -> Asyn
         window = MainWindow(settings, Connection(retry_delay=0.05, max_retry_delay=0.5))
         windows.append(window)
         window.show()
-        window.resize(1400, 900)
+        window.resize(1366, 768)  # a hall laptop
         await sign_in(qtbot, window, hall.url, username, PASSWORD)
         workspace = window.workspace
         assert workspace is not None

@@ -152,11 +152,14 @@ async def test_a_named_vote_counts_live_on_the_chairs_screen(
         lambda: chair.vote_control.open_button.isEnabled(), "a quorum and an item to vote on"
     )
     assert not d1.ballot.isVisible()
+    assert d1w.workspace is not None
+    d1w.workspace.setCurrentIndex(0)  # d1 looks at the calendar meanwhile
     chair.vote_control.question.setText("Thông qua báo cáo kinh tế - xã hội?")
     click(qtbot, chair.vote_control.open_button)
 
     await until(lambda: d1.ballot.isVisible() and d2.ballot.isVisible(), "the ballots shown")
     assert not chair.agenda.next_button.isEnabled()  # not while a vote is open
+    assert d1w.workspace.currentWidget() is d1  # the ballot came forward
     assert d1.ballot.question.text() == "Thông qua báo cáo kinh tế - xã hội?"
     assert [b.text() for b in d1.ballot.buttons.values()] == [
         "Đồng ý",
