@@ -179,18 +179,24 @@ class RollCallPanel(QGroupBox):
         self.absent_button.setObjectName("markAbsentButton")
         self.present_button = QPushButton()
         self.present_button.setObjectName("markPresentButton")
+        self.online_button = QPushButton()
+        self.online_button.setObjectName("markOnlineButton")
         self.tools = QWidget()
-        row = QHBoxLayout(self.tools)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.reason, 1)
+        tools = QVBoxLayout(self.tools)
+        tools.setContentsMargins(0, 0, 0, 0)
+        tools.addWidget(self.reason)
+        row = QHBoxLayout()
         row.addWidget(self.absent_button)
         row.addWidget(self.present_button)
+        row.addWidget(self.online_button)
+        tools.addLayout(row)
         self.tools.setVisible(roll_call)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.tools)
         self.absent_button.clicked.connect(self._mark_absent)
-        self.present_button.clicked.connect(self._mark_present)
+        self.present_button.clicked.connect(lambda: self._mark_here(Presence.HALL))
+        self.online_button.clicked.connect(lambda: self._mark_here(Presence.ONLINE))
         state.attendance_changed.connect(self.refresh)
         state.loaded.connect(self.refresh)
         self.retranslate()
@@ -199,7 +205,10 @@ class RollCallPanel(QGroupBox):
         self.setTitle(self.tr("Roll call"))
         self.reason.setPlaceholderText(self.tr("Reason for the absence"))
         self.absent_button.setText(self.tr("Mark &absent"))
-        self.present_button.setText(self.tr("Mark p&resent"))
+        self.present_button.setText(self.tr("In the &hall"))
+        self.present_button.setToolTip(self.tr("Mark present in the hall"))
+        self.online_button.setText(self.tr("O&nline"))
+        self.online_button.setToolTip(self.tr("Mark present online, through the video session"))
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -236,13 +245,13 @@ class RollCallPanel(QGroupBox):
         if await self.live.mark(person_id, Presence.ABSENT, reason):
             self.reason.clear()
 
-    @asyncSlot()
-    async def _mark_present(self) -> None:
+    @asyncSlot(object)
+    async def _mark_here(self, presence: Presence) -> None:
         person_id = self.selected_person()
         if person_id is None:
             self.live.view.show_message(self.tr("Choose someone in the list first."))
             return
-        await self.live.mark(person_id, Presence.HALL)
+        await self.live.mark(person_id, presence)
 
 
 class FloorPanel(QGroupBox):

@@ -458,8 +458,20 @@
         <translation>Ghi &amp;vắng mặt</translation>
     </message>
     <message>
-        <source>Mark p&amp;resent</source>
-        <translation>Ghi &amp;có mặt</translation>
+        <source>In the &amp;hall</source>
+        <translation>Tại &amp;hội trường</translation>
+    </message>
+    <message>
+        <source>Mark present in the hall</source>
+        <translation>Ghi có mặt tại hội trường</translation>
+    </message>
+    <message>
+        <source>O&amp;nline</source>
+        <translation>Trực tu&amp;yến</translation>
+    </message>
+    <message>
+        <source>Mark present online, through the video session</source>
+        <translation>Ghi tham dự trực tuyến, qua phiên họp video</translation>
     </message>
     <message>
         <source>Choose someone in the list first.</source>

@@ -88,6 +88,17 @@ async def test_secretary_marks_an_absence_with_a_reason(
     entry = next(a for a in live_view(chair).attendance if a.person_id == absent.person_id)
     assert entry.presence is Presence.ABSENT
 
+    # The delegate joins from home after all: the secretary marks them online.
+    secretary.roll_call.select_person(absent.person_id)
+    click(qtbot, secretary.roll_call.online_button)
+    await until(
+        lambda: any(
+            a.person_id == absent.person_id and a.presence is Presence.ONLINE
+            for a in live_view(chair).attendance
+        ),
+        "marked online",
+    )
+
 
 async def test_floor_from_request_to_countdown_and_end(
     qtbot: QtBot, live_window: OpenLive, connect: Connect, vietnamese: Any
