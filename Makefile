@@ -9,7 +9,7 @@ APT_PACKAGES := softhsm2 poppler-utils libnss3-tools libegl1 libgl1 libxkbcommon
 	libfontconfig1 libdbus-1-3 libglib2.0-0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint bench server system-deps clean translations
+.PHONY: demo test lint bench bench-deps server system-deps clean translations
 
 $(VENV)/.installed-test: pyproject.toml
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
@@ -47,7 +47,21 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-bench: $(VENV)/.installed-test system-deps
+# Janus (its videoroom plugin) is the SFU baseline of bench.sfu; only `make bench` needs it.
+BENCH_PACKAGES := janus
+
+bench-deps:
+	@missing=""; for p in $(BENCH_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages for the benches:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing \
+		|| echo "could not install$$missing: bench.sfu will skip its Janus baseline"; \
+	fi
+
+bench: $(VENV)/.installed-test system-deps bench-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 clean:

@@ -8,6 +8,7 @@ import secrets
 import statistics
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from meetings.people import Role
 from meetings.units import UnitKind
@@ -33,13 +34,13 @@ def seed_people(data: Path, delegates: int) -> tuple[list[str], str]:
     migrate(store.engine)
     hashed = Passwords(FAST).hash(PASSWORD)
 
-    def seed(db: object) -> tuple[list[str], str]:
-        ops.add_unit(db, "ubnd", "UBND thành phố", UnitKind.PEOPLES_COMMITTEE, None, "bench")  # type: ignore[arg-type]
+    def seed(db: Any) -> tuple[list[str], str]:
+        ops.add_unit(db, "ubnd", "UBND thành phố", UnitKind.PEOPLES_COMMITTEE, None, "bench")
         tokens = []
         expires = now().replace(year=now().year + 1)
         for index in range(delegates + 1):
             role = Role.SECRETARY if index == 0 else Role.DELEGATE
-            person = ops.add_person(  # type: ignore[arg-type]
+            person = ops.add_person(
                 db,
                 f"per_{index}",
                 f"user{index}",
@@ -50,12 +51,12 @@ def seed_people(data: Path, delegates: int) -> tuple[list[str], str]:
                 "bench",
             )
             token, token_hash = new_token()
-            directory_repo.create_session(db, token_hash, person.id, now(), expires)  # type: ignore[arg-type]
+            directory_repo.create_session(db, token_hash, person.id, now(), expires)
             tokens.append(token)
         return tokens[1:], tokens[0]
 
     try:
-        return store.write_sync(seed)  # type: ignore[arg-type]
+        return store.write_sync(seed)
     finally:
         store.engine.dispose()
 

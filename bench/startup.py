@@ -44,7 +44,7 @@ def seed_meetings(data: Path, count: int) -> None:
             )
             meetings_repo.save(db, meeting, None)  # type: ignore[arg-type]
 
-    store.write_sync(seed)  # type: ignore[arg-type]
+    store.write_sync(seed)
     store.engine.dispose()
 
 

@@ -1,0 +1,293 @@
+"""Load-generator processes and the parent's side of a run: measured windows, CPU, figures.
+
+Each system under test (the eCabinet server, the MediaRelay server, Janus) gives a
+:class:`System`: what to start, and how one site joins it. The sites run in worker
+processes (spawned, so none inherits the parent's threads), a few sites each. Workers and
+parent meet at named barriers (every site published, every site receiving), then the parent
+measures windows, each with a loss rate for one publisher's packets, reading the CPU time of
+the server and of the workers from /proc and the machine's UDP receive-buffer errors.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ctypes
+import multiprocessing as mp
+import os
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.harness import cpu_seconds
+from bench.sfu.sites import Clips, Received, SendDropper, site_names
+from media.ice import LOOPBACK, IceSettings, apply_host_addresses
+from media.synthetic import EncodedClip, encode_audio_clip
+
+CLONE_NEWNET = 0x40000000
+BARRIER_TIMEOUT = 300.0
+"""Longest wait for every site to reach a barrier (joining 16 sites on a busy machine)."""
+
+
+@dataclass(frozen=True)
+class Window:
+    name: str
+    seconds: float
+    loss: float = 0.0
+    """Share of one publisher's packets dropped on the way to the server."""
+
+
+@dataclass
+class SiteContext:
+    """What one site's coroutine gets: its clips, everyone's, its plan row, the barriers."""
+
+    key: str
+    number: int
+    clips: Clips
+    everyone: dict[str, Clips]
+    plan: dict[str, str]
+    params: dict[str, Any]
+    control: Control
+    received: Received = field(default_factory=Received)
+    sent: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
+    dropper: SendDropper | None = None
+    result: dict[str, Any] = field(default_factory=dict)
+
+    def clips_of(self, site: str) -> Clips | None:
+        return self.everyone.get(site)
+
+
+SiteMain = Callable[[SiteContext], Awaitable[None]]
+"""Joins, publishes, receives; waits at the barriers ``published`` and ``receiving`` and at
+``control.stopped``; closes what it opened."""
+
+
+class Control:
+    """The worker's end of the pipe: barriers, loss rate changes, the stop."""
+
+    def __init__(self, conn: Any, sites: int) -> None:
+        self._conn = conn
+        self._sites = sites
+        self._arrived: dict[str, int] = {}
+        self._go: dict[str, asyncio.Event] = {}
+        self.stopped = asyncio.Event()
+        self.droppers: list[SendDropper] = []
+
+    async def barrier(self, name: str) -> None:
+        self._arrived[name] = self._arrived.get(name, 0) + 1
+        event = self._go.setdefault(name, asyncio.Event())
+        if self._arrived[name] == self._sites:
+            self._conn.send(("at", name))
+        await event.wait()
+
+    async def listen(self) -> None:
+        for _ in range(10**6):
+            message = await asyncio.to_thread(self._conn.recv)
+            if message[0] == "go":
+                self._go.setdefault(message[1], asyncio.Event()).set()
+            elif message[0] == "loss":
+                for dropper in self.droppers:
+                    dropper.rate = message[1]
+            elif message[0] == "stop":
+                self.stopped.set()
+                return
+
+
+async def worker_main(job: dict[str, Any], conn: Any) -> None:
+    # 127.0.0.1, or the private namespace's own address for Janus (see bench.sfu.janus).
+    address = job["params"].get("ice_address")
+    apply_host_addresses(IceSettings(addresses=(address,)) if address else LOOPBACK)
+    system: System = job["system"]
+    audio = encode_audio_clip()
+    everyone = {site: Clips.make(n, audio, job["video"][n]) for site, n in job["numbers"].items()}
+    control = Control(conn, len(job["keys"]))
+    listener = asyncio.get_running_loop().create_task(control.listen())
+    contexts = []
+    for key in job["keys"]:
+        context = SiteContext(
+            key=key,
+            number=job["numbers"][key],
+            clips=everyone[key],
+            everyone={s: c for s, c in everyone.items() if s != key},
+            plan=job["plan"][key],
+            params=job["params"],
+            control=control,
+        )
+        if key == job["lossy"]:
+            context.dropper = SendDropper(seed=6)
+            control.droppers.append(context.dropper)
+        contexts.append(context)
+
+    async def site(context: SiteContext) -> None:
+        try:
+            await system.site_main(context)
+        except Exception as error:
+            # Tell the parent at once rather than leave it waiting at a barrier.
+            conn.send(("failed", f"{context.key}: {error!r}"))
+            raise
+
+    await asyncio.gather(*(site(context) for context in contexts), return_exceptions=True)
+    await listener
+    conn.send(
+        (
+            "done",
+            {
+                c.key: {
+                    "sent": c.sent,
+                    "frames": c.received.frames,
+                    "undecodable": c.received.undecodable,
+                    "dropper": None
+                    if c.dropper is None
+                    else {"seen": c.dropper.seen, "dropped": c.dropper.dropped},
+                    **c.result,
+                }
+                for c in contexts
+            },
+        )
+    )
+
+
+def join_namespace(path: str) -> None:
+    """Move the calling thread into the network namespace at ``path`` (a /proc/PID/ns/net)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        if libc.setns(fd, CLONE_NEWNET) != 0:
+            error = ctypes.get_errno()
+            raise OSError(error, f"setns({path}): {os.strerror(error)}")
+    finally:
+        os.close(fd)
+
+
+def worker(job: dict[str, Any], conn: Any) -> None:
+    # A system in its own network namespace (Janus): join it before any socket is opened.
+    namespace = job["params"].get("netns")
+    if namespace:
+        join_namespace(namespace)
+    asyncio.run(worker_main(job, conn))
+
+
+@dataclass
+class System:
+    """One system under test, as the parent and the workers see it."""
+
+    name: str
+    site_main: SiteMain
+    server_pid: int
+    params: dict[str, Any]
+
+
+def udp_receive_errors(pid: int) -> int:
+    """UDP receive-buffer errors in the network namespace of ``pid`` (the server's)."""
+    lines = Path(f"/proc/{pid}/net/snmp").read_text().splitlines()
+    udp = [line.split() for line in lines if line.startswith("Udp:")]
+    return int(udp[1][udp[0].index("RcvbufErrors")])
+
+
+def loadavg() -> float:
+    return float(Path("/proc/loadavg").read_text().split()[0])
+
+
+@dataclass
+class Measured:
+    window: Window
+    start: float
+    end: float
+    server_cpu: float
+    workers_cpu: float
+    udp_errors: int
+    load: float
+
+
+def encode_all(numbers: dict[str, int]) -> dict[int, dict[str, EncodedClip]]:
+    from bench.sfu.sites import encode_site
+
+    context = mp.get_context("spawn")
+    with context.Pool(min(len(numbers), os.cpu_count() or 2)) as pool:
+        return dict(zip(numbers.values(), pool.map(encode_site, numbers.values()), strict=True))
+
+
+def drive(
+    system: System,
+    *,
+    wards: int,
+    workers: int,
+    video: dict[int, dict[str, EncodedClip]],
+    plan: dict[str, dict[str, str]],
+    lossy: str | None,
+    warmup: float,
+    windows: list[Window],
+) -> tuple[list[Measured], dict[str, Any]]:
+    """Run the sites against a started system; measure each window in turn."""
+    keys = site_names(wards)
+    numbers = {key: index + 1 for index, key in enumerate(keys)}
+    context = mp.get_context("spawn")
+    pipes, processes = [], []
+    for w in range(workers):
+        job = {
+            "system": system,
+            "keys": keys[w::workers],
+            "numbers": numbers,
+            "video": {n: video[n] for n in numbers.values()},
+            "plan": plan,
+            "params": system.params,
+            "lossy": lossy,
+        }
+        mine, theirs = context.Pipe()
+        process = context.Process(target=worker, args=(job, theirs), daemon=True)
+        process.start()
+        pipes.append(mine)
+        processes.append(process)
+    try:
+        for barrier in ("published", "receiving"):
+            for pipe in pipes:
+                if not pipe.poll(BARRIER_TIMEOUT):
+                    raise RuntimeError(f"{system.name}: sites did not reach {barrier!r} in time")
+                message = pipe.recv()
+                if message != ("at", barrier):
+                    raise RuntimeError(f"{system.name}: a worker said {message!r}")
+            for pipe in pipes:
+                pipe.send(("go", barrier))
+        time.sleep(warmup)
+        measured = []
+        pids = [p.pid for p in processes if p.pid is not None]
+        for window in windows:
+            for pipe in pipes:
+                pipe.send(("loss", window.loss))
+            server0 = cpu_seconds(system.server_pid)
+            workers0 = sum(cpu_seconds(pid) for pid in pids)
+            errors0 = udp_receive_errors(system.server_pid)
+            load0, t0 = loadavg(), time.monotonic()
+            time.sleep(window.seconds)
+            t1 = time.monotonic()
+            measured.append(
+                Measured(
+                    window=window,
+                    start=t0,
+                    end=t1,
+                    server_cpu=cpu_seconds(system.server_pid) - server0,
+                    workers_cpu=sum(cpu_seconds(pid) for pid in pids) - workers0,
+                    udp_errors=udp_receive_errors(system.server_pid) - errors0,
+                    load=max(load0, loadavg()),
+                )
+            )
+        for pipe in pipes:
+            pipe.send(("loss", 0.0))
+            pipe.send(("stop",))
+        sites: dict[str, Any] = {}
+        for pipe in pipes:
+            for _ in range(100):
+                if not pipe.poll(120):
+                    raise RuntimeError(f"{system.name}: a worker did not report in time")
+                message = pipe.recv()
+                if message[0] == "done":
+                    sites.update(message[1])
+                    break
+                print(f"{system.name}: a site failed during the run: {message[1]}", flush=True)
+        return measured, sites
+    finally:
+        for process in processes:
+            process.join(timeout=30)
+            if process.is_alive():
+                process.kill()
