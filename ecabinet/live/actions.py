@@ -15,7 +15,7 @@ from ecabinet.net.connection import Connection
 from meetings import protocol_live as pl
 from meetings import protocol_signing as ps
 from meetings.errors import ErrorCode
-from meetings.live.model import Choice, Presence, VoteKind
+from meetings.live.model import Choice, Presence, QuorumRule, VoteKind
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +84,15 @@ class LiveActions(QObject):
         )
 
     # -- the chair -------------------------------------------------------------------------
+
+    async def configure(self, rule: QuorumRule, speaking_seconds: int) -> bool:
+        return await self._state_call(
+            "live.configure",
+            quorum_numerator=rule.numerator,
+            quorum_denominator=rule.denominator,
+            quorum_strict=rule.strict,
+            speaking_seconds=speaking_seconds,
+        )
 
     async def next_item(self, expected_item_id: str | None) -> bool:
         return await self._state_call("live.next_item", expected_item_id=expected_item_id)

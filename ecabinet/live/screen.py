@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -24,6 +25,7 @@ from ecabinet.live.delegate import DelegatePanel
 from ecabinet.live.minutes import MinutesPanel
 from ecabinet.live.presenting import FollowBar, Opener, PresentationFollower, PresentControl
 from ecabinet.live.roles import LiveRoles
+from ecabinet.live.settings import MeetingSettingsDialog
 from ecabinet.live.state import LiveState, my_entry, open_vote
 from ecabinet.live.votes import BallotPanel, VoteControl, VoteResults
 from ecabinet.net.connection import Connection, LinkState
@@ -62,6 +64,11 @@ class LiveScreen(QWidget):
         self.title.setFont(font)
         self.title.setWordWrap(True)
         self.quorum = QuorumBadge(self.state)
+        self.settings_button = QPushButton()
+        self.settings_button.setObjectName("meetingSettingsButton")
+        self.settings_button.setVisible(self.roles.chair)
+        self.settings_button.clicked.connect(self.open_settings)
+        self.settings_dialog: MeetingSettingsDialog | None = None
         self.message = QLabel()
         self.message.setObjectName("liveMessage")
         self.message.setWordWrap(True)
@@ -149,6 +156,7 @@ class LiveScreen(QWidget):
         heading = QHBoxLayout()
         heading.addWidget(self.title, 1)
         heading.addWidget(self.quorum)
+        heading.addWidget(self.settings_button)
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
         layout.addWidget(self.not_in_session)
@@ -165,6 +173,8 @@ class LiveScreen(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.settings_button.setText(self.tr("Meeting se&ttings…"))
+        self.settings_button.setToolTip(self.tr("The quorum rule and the default speaking time"))
         self.side.setTabText(0, self.tr("Votes"))
         self.side.setTabText(1, self.tr("Presenting"))
         if self.roles.minutes:
@@ -215,6 +225,14 @@ class LiveScreen(QWidget):
         elif status in (MeetingStatus.ENDED, MeetingStatus.ARCHIVED):
             self.not_in_session.setText(self.tr("The meeting has ended: this is its record."))
         self.not_in_session.setVisible(status != MeetingStatus.IN_PROGRESS)
+
+    def open_settings(self) -> MeetingSettingsDialog:
+        """The chair's quorum rule and speaking time, in a small dialog over the screen."""
+        if self.settings_dialog is None:
+            self.settings_dialog = MeetingSettingsDialog(self.connection, self.state, self)
+        self.settings_dialog.load()
+        self.settings_dialog.open()
+        return self.settings_dialog
 
     def set_video(self, widget: QWidget) -> None:
         """Put the video grid in its place (for the video call view)."""

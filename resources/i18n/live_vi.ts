@@ -263,12 +263,63 @@
         <source>Not connected to the server: live actions need the connection.</source>
         <translation>Chưa kết nối máy chủ: điều hành cuộc họp cần có kết nối.</translation>
     </message>
+    <message>
+        <source>Meeting se&amp;ttings…</source>
+        <translation>&amp;Thiết lập phiên họp…</translation>
+    </message>
+    <message>
+        <source>The quorum rule and the default speaking time</source>
+        <translation>Quy định về số lượng đại biểu cần có mặt và thời gian phát biểu mặc định</translation>
+    </message>
 </context>
 <context>
     <name>LiveState</name>
     <message>
         <source>Not connected to the server: live actions need the connection.</source>
         <translation>Chưa kết nối máy chủ: điều hành cuộc họp cần có kết nối.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingSettingsDialog</name>
+    <message>
+        <source>Meeting settings</source>
+        <translation>Thiết lập phiên họp</translation>
+    </message>
+    <message>
+        <source>Quorum</source>
+        <translation>Số lượng cần có mặt</translation>
+    </message>
+    <message>
+        <source>Share of the members</source>
+        <translation>Tỷ lệ trên tổng số thành viên</translation>
+    </message>
+    <message>
+        <source>Speaking time</source>
+        <translation>Thời gian phát biểu</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>quá</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>ít nhất</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Áp dụng</translation>
+    </message>
+    <message>
+        <source>The share must be between 0 and 1 (for example 1/2).</source>
+        <translation>Tỷ lệ phải từ 0 đến 1 (ví dụ 1/2).</translation>
+    </message>
+    <message>
+        <source>With {0} members, {1} must be present.</source>
+        <translation>Với {0} thành viên, cần {1} người có mặt.</translation>
     </message>
 </context>
 <context>
