@@ -11,6 +11,10 @@ from server.demo.seed import DemoCity
 from server.store import directory_repo, documents_repo, meetings_repo
 from server.store.db import Store
 
+# The live meetings the client's headless tour (ecabinet/demo_tour.py) creates for itself end
+# their titles with this; they are counted, not listed.
+TOUR_MARK = "(phiên trình diễn)"
+
 STATUS_VI = {
     "draft": "dự thảo",
     "published": "đã phát hành",
@@ -40,7 +44,14 @@ def print_tour(data_dir: Path, city: DemoCity, url: str, fingerprint: str) -> No
         print(f"\nTài khoản thử / demo accounts (mật khẩu / password: {city.password}):")
         for account in city.featured:
             print(f"  {account['username']:20} {account['label_vi']} / {account['label_en']}")
+        tours = [m for m in meetings if m.title.endswith(TOUR_MARK)]
+        meetings = [m for m in meetings if not m.title.endswith(TOUR_MARK)]
         print(f"\nCuộc họp / meetings: {len(meetings)}")
+        if tours:
+            print(
+                f"  (và {len(tours)} phiên trình diễn của các lần chạy trước, đã lưu trữ / "
+                f"and {len(tours)} live meetings of earlier headless tours, archived)"
+            )
         for meeting in meetings:
             documents = {
                 d.id: d
