@@ -9,9 +9,11 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -32,6 +34,17 @@ from ecabinet.net.connection import Connection, LinkState
 from meetings import protocol as p
 from meetings import protocol_live as pl
 from meetings.meeting import MeetingStatus
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """A column that scrolls when the screen is too low for it (a 1366×768 laptop with a
+    ballot open), rather than growing the window past the screen."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 class LiveScreen(QWidget):
@@ -97,7 +110,7 @@ class LiveScreen(QWidget):
         # The video grid of the meeting's call goes here (ecabinet/call fills it).
         self.video_area = QWidget()
         self.video_area.setObjectName("video_area")
-        self.video_area.setMinimumHeight(160)
+        self.video_area.setMinimumHeight(120)
         self.video_area.setStyleSheet("#video_area { background: #20242a; border-radius: 4px; }")
         video_layout = QVBoxLayout(self.video_area)
         self.video_placeholder = QLabel()
@@ -121,9 +134,9 @@ class LiveScreen(QWidget):
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.addWidget(self.video_area, 3)
+        centre_layout.addWidget(self.ballot)  # under the video, where a vote is seen at once
         centre_layout.addWidget(self.floor, 2)
         centre_layout.addWidget(self.delegate)
-        centre_layout.addWidget(self.ballot)
 
         self.side = QTabWidget()
         self.side.setObjectName("liveSide")
@@ -136,7 +149,7 @@ class LiveScreen(QWidget):
         presenting_layout.addWidget(self.follow_bar)
         presenting_layout.addWidget(self.present)
         presenting_layout.addStretch(1)
-        self.side.addTab(votes, "")
+        self.side.addTab(scrolling(votes), "")
         self.side.addTab(presenting, "")
         if self.roles.minutes:
             self.side.addTab(self.minutes, "")
@@ -145,7 +158,8 @@ class LiveScreen(QWidget):
 
         split = QSplitter()
         split.addWidget(left)
-        split.addWidget(centre)
+        self.centre = scrolling(centre)
+        split.addWidget(self.centre)
         split.addWidget(self.side)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
