@@ -39,6 +39,19 @@ def check_in(state: LiveState, person_id: str, presence: Presence) -> tuple[Live
     return _put(state, Attendee(person_id, presence)), [Event(Aspect.ATTENDANCE)]
 
 
+def joined_video(state: LiveState, person_id: str) -> tuple[LiveState, list[Event]]:
+    """Ward halls and remote delegates are present through the video session: joining it
+    checks in online whoever had not checked in, or was marked absent; someone who checked in
+    in the hall stays in the hall. Not a participant (an organiser who is not a member): no
+    change."""
+    if state.participant(person_id) is None:
+        return state, []
+    current = state.attendee(person_id)
+    if current is not None and current.presence is not Presence.ABSENT:
+        return state, []
+    return _put(state, Attendee(person_id, Presence.ONLINE)), [Event(Aspect.ATTENDANCE)]
+
+
 def mark(
     state: LiveState, person_id: str, presence: Presence, reason: str, by: str
 ) -> tuple[LiveState, list[Event]]:

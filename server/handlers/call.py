@@ -19,6 +19,7 @@ from meetings.people import Person, Role
 from meetings.permissions import Action, allowed
 from server.handlers import handles
 from server.handlers.common import MeetingView, load_view
+from server.handlers.live import present_through_video
 from server.sfu import find_room, recordings_dir, sfu_of
 from server.store import audit_repo, live_repo
 
@@ -88,6 +89,7 @@ async def join(app: AppState, conn: Connection, request: pc.CallJoin) -> pc.Call
     finally:
         sfu.discard_if_empty(room)
     await _audit(app, site.id, "call.joined", request.meeting_id)
+    await present_through_video(app, conn, request.meeting_id)
     # A room opened while someone holds the live meeting's floor starts with that floor.
     room.follow_hall_floor(await app.store.read(lambda db: live_repo.speaker(db, room.meeting_id)))
     return joined

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection as Db
 
 from meetings import protocol_live as pl
-from meetings.errors import InvalidState, NotFound
+from meetings.errors import DomainError, InvalidState, NotFound
 from meetings.live import agenda, attendance, floor, timers, votes
 from meetings.live.model import Event, LiveState, QuorumRule, VoteKind
 from meetings.live.roster import roster
@@ -201,6 +201,28 @@ async def check_in(app: AppState, conn: Connection, request: pl.CheckIn) -> pl.L
         ("live.checked_in", {"presence": request.presence.value}),
     )
     return _whole(outcome)
+
+
+async def present_through_video(app: AppState, conn: Connection, meeting_id: str) -> None:
+    """After a join of the meeting's video session: the site is checked in online if it had
+    not checked in (`attendance.joined_video`). Outside a session, or for someone who is not a
+    participant, nothing happens."""
+
+    def apply(db: Db, s: LiveState, person: Person, _t: datetime) -> tuple[LiveState, list[Event]]:
+        after, events = attendance.joined_video(s, person.id)
+        if events:
+            audit_repo.record(
+                db, person.id, "live.checked_in", meeting_id, presence="online", via="video"
+            )
+        return after, events
+
+    meeting = await app.store.read(lambda db: meeting_or_404(db, meeting_id))
+    if meeting.status is not MeetingStatus.IN_PROGRESS:
+        return
+    try:
+        await _run(app, conn, meeting_id, Action.CALL_JOIN, apply, None)
+    except DomainError as exc:  # the meeting ended meanwhile: the join itself stands
+        app.log.info("no check-in through the video for %s: %s", meeting_id, exc)
 
 
 @handles(pl.MarkAttendance)

@@ -223,3 +223,14 @@ def test_passed_needs_more_than_half_of_the_eligible() -> None:
     assert not votes.passed(state.vote("v1"))  # 5 of 10
     state, _ = votes.cast(state, "v1", "m6", Choice.YES, T0)
     assert votes.passed(state.vote("v1"))
+
+
+def test_joining_the_video_checks_in_online_but_leaves_the_hall_in_the_hall() -> None:
+    state, _ = attendance.check_in(fresh(), "m1", Presence.HALL)
+    state, _ = attendance.mark(state, "m2", Presence.ABSENT, "Ốm", "sec")
+    for person in ("s0", "m2"):  # a ward hall; someone marked absent who turns up online
+        state, events = attendance.joined_video(state, person)
+        assert events and state.attendee(person).presence is Presence.ONLINE  # type: ignore[union-attr]
+    for person in ("m1", "s0", "not-invited"):
+        assert attendance.joined_video(state, person) == (state, [])
+    assert state.attendee("m1").presence is Presence.HALL  # type: ignore[union-attr]

@@ -1,6 +1,6 @@
-"""The live meeting's floor carried into the call: the chair gives the floor in the hall
-(`live.give_floor`) and the speaker's site is unmuted and spotlighted for every site; when the
-speech ends the site is muted again as the chair had it."""
+"""The hall and the call are one meeting: the chair gives the floor in the hall
+(`live.give_floor`) and the speaker's site is unmuted and spotlighted for every site, muted
+again as the chair had it when the speech ends; joining the video checks a site in."""
 
 from __future__ import annotations
 
@@ -76,3 +76,18 @@ async def test_a_site_joining_while_it_holds_the_floor_gets_it(
     joined = await ward.join(meeting["id"])
     assert (joined.floor, joined.spotlight) == (ward.site, ward.site)
     await progress.wait_for(lambda: saw(chair, pc.CallFloor, site=ward.site), "the floor event")
+
+
+async def test_joining_the_video_checks_a_ward_hall_in_online(
+    new_site: Sites, meeting: dict[str, Any], progress: Progress
+) -> None:
+    chair = await new_site("chair", 1)
+    ward = await new_site("room", 2)
+    await chair.join(meeting["id"])  # before the session: nothing to check in to
+    await in_session(chair, meeting["id"])
+    await chair.client.call("live.check_in", meeting_id=meeting["id"], presence="hall")
+    await ward.join(meeting["id"])
+    await chair.join(meeting["id"])  # the chair rejoins: still in the hall
+    state = await chair.client.call("live.state.get", meeting_id=meeting["id"])
+    presence = {a["person_id"]: a["presence"] for a in state["attendance"]}
+    assert presence["per_room"] == "online" and presence["per_chair"] == "hall"
