@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -36,6 +36,21 @@ from ecabinet.live.models import (
 from ecabinet.live.state import LiveState, open_vote
 from meetings import protocol as p
 from meetings.live.model import Presence
+
+# The chair's keys: function keys every hall laptop has, used by no other screen. LiveScreen
+# binds them while the chair's live tab is shown; the buttons' tooltips name them.
+NEXT_ITEM_KEY = QKeySequence(Qt.Key.Key_F6)
+GIVE_FLOOR_KEY = QKeySequence(Qt.Key.Key_F7)
+END_FLOOR_KEY = QKeySequence(Qt.Key.Key_F8)
+OPEN_VOTE_KEY = QKeySequence(Qt.Key.Key_F9)
+CLOSE_VOTE_KEY = QKeySequence("Shift+F9")
+
+
+def key_tip(key: QKeySequence, text: str = "") -> str:
+    """A button's tooltip ending with its shortcut."""
+    native = key.toString(QKeySequence.SequenceFormat.NativeText)
+    shortcut = QCoreApplication.translate("LiveShortcut", "Shortcut: {0}").format(native)
+    return f"{text}\n{shortcut}" if text else shortcut
 
 
 def countdown_text(seconds: int) -> str:
@@ -137,7 +152,9 @@ class AgendaPanel(QGroupBox):
         last = row == len(self.model.items) - 1
         voting = view is not None and open_vote(view) is not None
         self.next_button.setEnabled(view is not None and not last and not voting)
-        self.next_button.setToolTip(self.tr("Close the vote before moving on.") if voting else "")
+        self.next_button.setToolTip(
+            key_tip(NEXT_ITEM_KEY, self.tr("Close the vote before moving on.") if voting else "")
+        )
         if view is None:
             self.next_button.setText(self.tr("&Next item ▶"))
         elif view.current_item is None:
@@ -325,6 +342,8 @@ class FloorPanel(QGroupBox):
         self.queue_label.setText(self.tr("Asked to speak on this item:"))
         self.end_button.setText(self.tr("&End"))
         self.give_button.setText(self.tr("&Give floor"))
+        self.give_button.setToolTip(key_tip(GIVE_FLOOR_KEY))
+        self.end_button.setToolTip(key_tip(END_FLOOR_KEY))
         self.limit.setSuffix(self.tr(" min"))
         self.limit.setPrefix(self.tr("Limit "))
         self.refresh()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,7 +22,17 @@ from PySide6.QtWidgets import (
 
 from ecabinet.data.meeting_store import MeetingStore
 from ecabinet.live.actions import LiveActions
-from ecabinet.live.chair import AgendaPanel, FloorPanel, QuorumBadge, RollCallPanel
+from ecabinet.live.chair import (
+    CLOSE_VOTE_KEY,
+    END_FLOOR_KEY,
+    GIVE_FLOOR_KEY,
+    NEXT_ITEM_KEY,
+    OPEN_VOTE_KEY,
+    AgendaPanel,
+    FloorPanel,
+    QuorumBadge,
+    RollCallPanel,
+)
 from ecabinet.live.delegate import DelegatePanel
 from ecabinet.live.minutes import MinutesPanel
 from ecabinet.live.presenting import FollowBar, Opener, PresentationFollower, PresentControl
@@ -176,6 +186,20 @@ class LiveScreen(QWidget):
         layout.addWidget(self.not_in_session)
         layout.addWidget(self.message)
         layout.addWidget(split, 1)
+
+        # The chair's keys, live while this tab is shown (a hidden tab's shortcuts sleep).
+        self.shortcuts: list[QShortcut] = []
+        if self.roles.chair:
+            for key, button in (
+                (NEXT_ITEM_KEY, self.agenda.next_button),
+                (GIVE_FLOOR_KEY, self.floor.give_button),
+                (END_FLOOR_KEY, self.floor.end_button),
+                (OPEN_VOTE_KEY, self.vote_control.open_button),
+                (CLOSE_VOTE_KEY, self.vote_control.close_button),
+            ):
+                shortcut = QShortcut(key, self)
+                shortcut.activated.connect(button.click)  # nothing while the button is disabled
+                self.shortcuts.append(shortcut)
 
         store.changed.connect(self._meeting_changed)
         connection.state_changed.connect(self._link_changed)

@@ -24,6 +24,7 @@ from qasync import asyncSlot
 
 from ecabinet.core.meeting_time import meeting_time
 from ecabinet.live.actions import LiveActions
+from ecabinet.live.chair import CLOSE_VOTE_KEY, OPEN_VOTE_KEY, key_tip
 from ecabinet.live.state import LiveState, latest_vote, my_entry, my_named_choice, open_vote
 from meetings import protocol_live as pl
 from meetings.live.model import Choice, VoteKind, VoteStatus
@@ -195,6 +196,7 @@ class VoteControl(QGroupBox):
         self.timer.setSuffix(self.tr(" s"))
         self.open_button.setText(self.tr("Open &vote"))
         self.close_button.setText(self.tr("C&lose vote"))
+        self.close_button.setToolTip(key_tip(CLOSE_VOTE_KEY))
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -209,7 +211,10 @@ class VoteControl(QGroupBox):
         on_item = view is not None and view.current_item is not None
         self.open_button.setEnabled(running is None and quorum and on_item)
         self.open_button.setToolTip(
-            "" if quorum else self.tr("A vote needs a quorum of the members present.")
+            key_tip(
+                OPEN_VOTE_KEY,
+                "" if quorum else self.tr("A vote needs a quorum of the members present."),
+            )
         )
         self.close_button.setEnabled(running is not None)
 

@@ -273,6 +273,13 @@
     </message>
 </context>
 <context>
+    <name>LiveShortcut</name>
+    <message>
+        <source>Shortcut: {0}</source>
+        <translation>Phím tắt: {0}</translation>
+    </message>
+</context>
+<context>
     <name>LiveState</name>
     <message>
         <source>Not connected to the server: live actions need the connection.</source>
