@@ -1,5 +1,6 @@
 """The live part of `make demo`'s headless tour on a real demo server: it runs to the end,
-writes its shots, and leaves the seeded meetings as they were (its own meeting archived)."""
+writes its shots, and leaves the seeded meetings as they were (its own meeting archived, and
+one an interrupted earlier run left in session put away too)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,19 @@ async def test_demo_tour_runs_a_live_meeting_and_leaves_the_demo_as_it_was(
         try:
             await watcher.login("thuky", city.password)
             before = {m["id"]: m["status"] for m in await watcher.call("meetings.list")}
+            # An earlier tour stopped halfway and left its meeting in session.
+            leftover = await watcher.call(
+                "meeting.create",
+                title=TOUR_TITLE,
+                organiser_unit_id="ubnd",
+                starts_at="2026-11-20T08:00:00+07:00",
+                ends_at="2026-11-20T09:00:00+07:00",
+                video=True,
+                invited_unit_ids=["ubnd"],
+            )
+            await watcher.call("agenda.add", meeting_id=leftover["id"], title="Khai mạc")
+            for status in ("published", "in_progress"):
+                await watcher.call("meeting.transition", meeting_id=leftover["id"], to=status)
             shots: list[tuple[str, str]] = []
             quits = qapp.quitOnLastWindowClosed()
             qapp.setQuitOnLastWindowClosed(False)  # the tour's last window closing ends no loop
@@ -48,5 +62,6 @@ async def test_demo_tour_runs_a_live_meeting_and_leaves_the_demo_as_it_was(
     assert "Đang phát biểu: Điểm cầu phường Phú Cường" in shots[1][1]
     # The seeded meetings are untouched; the tour's own meeting is archived.
     assert {k: after[k]["status"] for k in before} == before
-    (tour,) = [m for k, m in after.items() if k not in before]
+    assert after[leftover["id"]]["status"] == "archived"
+    (tour,) = [m for k, m in after.items() if k not in before and k != leftover["id"]]
     assert tour["title"] == TOUR_TITLE and tour["status"] == "archived"
