@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from ecabinet.demo_tour import TOUR_TITLE, live_meeting
@@ -13,11 +14,12 @@ from ecabinet.net.client import Client
 from server.app import running
 from server.config import ServerConfig
 from server.demo.seed import seed_demo
+from server.demo.tour import print_tour
 from tests.server.conftest import FAST_AUTH
 
 
 async def test_demo_tour_runs_a_live_meeting_and_leaves_the_demo_as_it_was(
-    qapp: QApplication, tmp_path: Path
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = tmp_path / "demo-data"
     city = seed_demo(data, auth=FAST_AUTH)
@@ -65,3 +67,10 @@ async def test_demo_tour_runs_a_live_meeting_and_leaves_the_demo_as_it_was(
     assert after[leftover["id"]]["status"] == "archived"
     (tour,) = [m for k, m in after.items() if k not in before and k != leftover["id"]]
     assert tour["title"] == TOUR_TITLE and tour["status"] == "archived"
+
+    # The server's printed tour lists the seeded meetings and only counts the tour's.
+    capsys.readouterr()
+    print_tour(data, city, srv.url, srv.fingerprint or "")
+    printed = capsys.readouterr().out
+    assert "Cuộc họp / meetings: 3" in printed
+    assert "(và 2 phiên trình diễn" in printed and TOUR_TITLE not in printed
