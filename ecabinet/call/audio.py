@@ -10,10 +10,9 @@ mixing, pacing and the level meter work the same everywhere and only the loudspe
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import math
+import threading
 import time
 from array import array
 from dataclasses import dataclass
@@ -56,6 +55,7 @@ class Mixer:
         self.rate = rate
         self._buffers: dict[str, bytearray] = {}
         self._limit = int(rate * MAX_BUFFER_SECONDS) * channels * 2
+        self._lock = threading.Lock()  # pushed from the media thread, mixed in the GUI's
         self.refused_own = 0
         self.dropped_bytes = 0
 
@@ -65,19 +65,22 @@ class Mixer:
             raise OwnAudioRefused(f"{site} is this site: its own audio is never played")
         if len(pcm) % (2 * self.channels):
             raise ValueError("PCM must hold whole s16 samples for every channel")
-        buffer = self._buffers.setdefault(site, bytearray())
-        buffer += pcm
-        if len(buffer) > self._limit:
-            extra = len(buffer) - self._limit
-            extra -= extra % (2 * self.channels)
-            del buffer[:extra]
-            self.dropped_bytes += extra
+        with self._lock:
+            buffer = self._buffers.setdefault(site, bytearray())
+            buffer += pcm
+            if len(buffer) > self._limit:
+                extra = len(buffer) - self._limit
+                extra -= extra % (2 * self.channels)
+                del buffer[:extra]
+                self.dropped_bytes += extra
 
     def forget(self, site: str) -> None:
-        self._buffers.pop(site, None)
+        with self._lock:
+            self._buffers.pop(site, None)
 
     def sites(self) -> list[str]:
-        return list(self._buffers)
+        with self._lock:
+            return list(self._buffers)
 
     def stats(self) -> MixStats:
         return MixStats(len(self._buffers), self.refused_own, self.dropped_bytes)
@@ -89,13 +92,16 @@ class Mixer:
         """
         count = samples * self.channels
         chunks: list[array[int]] = []
-        for buffer in self._buffers.values():
-            take = min(len(buffer), count * 2)
-            if not take:
-                continue
+        with self._lock:
+            taken = []
+            for buffer in self._buffers.values():
+                take = min(len(buffer), count * 2)
+                if take:
+                    taken.append(bytes(buffer[:take]))
+                    del buffer[:take]
+        for data in taken:
             chunk = array("h")
-            chunk.frombytes(bytes(buffer[:take]))
-            del buffer[:take]
+            chunk.frombytes(data)
             if len(chunk) < count:
                 chunk.extend([0] * (count - len(chunk)))
             chunks.append(chunk)
@@ -180,36 +186,32 @@ def open_output(channels: int = CHANNELS, rate: int = RATE) -> AudioOutput:
 
 
 class Playback:
-    """Pulls 20 ms of the mix at a time, paced by the clock, into the output."""
+    """Writes the mix to the output in 20 ms frames, as many as the clock says are due.
+
+    Driven by `tick()` from a timer (the call controller's, every 20 ms): it catches up after
+    a late tick and skips ahead after a stall of more than a second rather than rushing.
+    """
 
     def __init__(self, mixer: Mixer, output: AudioOutput) -> None:
         self.mixer = mixer
         self.output = output
         self.level = -100.0
         self.frames = 0
-        self._task: asyncio.Task[None] | None = None
+        self._start: float | None = None
 
-    def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._run())
-
-    async def _run(self) -> None:
-        start = time.monotonic()
-        for count in range(1_000_000_000):
-            delay = start + count * FRAME_SECONDS - time.monotonic()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            elif delay < -1.0:  # the loop stalled: skip ahead instead of catching up
-                start = time.monotonic() - count * FRAME_SECONDS
+    def tick(self) -> None:
+        now = time.monotonic()
+        if self._start is None:
+            self._start = now
+        due = int((now - self._start) / FRAME_SECONDS) + 1 - self.frames
+        if due > 1 / FRAME_SECONDS:
+            self._start = now - self.frames * FRAME_SECONDS
+            due = 1
+        for _ in range(max(0, due)):
             pcm = self.mixer.mix(FRAME_SAMPLES)
             self.level = level_dbfs(pcm)
             self.output.write(pcm)
             self.frames += 1
 
-    async def stop(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+    def close(self) -> None:
         self.output.close()

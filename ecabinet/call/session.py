@@ -597,6 +597,12 @@ class CallSession:
         await self.link.call("call.mute", meeting_id=self.meeting_id, muted=muted)
         self._own_mute(muted, "self" if muted else None)
 
+    def replace_source(self, make_source: Callable[[], MediaSource]) -> None:
+        """Other devices: sent at once on the same tracks, and used by later joins."""
+        self.make_source = make_source
+        if self.source is not None:
+            self.source.take_devices(make_source())
+
     def set_camera(self, on: bool) -> None:
         self.camera_on = on
         if self.source is not None:

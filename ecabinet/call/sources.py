@@ -109,6 +109,17 @@ class CaptionedPatternTrack(SyntheticVideoTrack):
         return frame
 
 
+async def _recv(gate: GatedAudioTrack | GatedVideoTrack, inner: MediaStreamTrack) -> object:
+    """The next frame of the gate's inner track; if the inner track was swapped (other
+    devices chosen) and the old one ended under the reader, the new one's next frame."""
+    try:
+        return await inner.recv()
+    except MediaStreamError:
+        if gate.inner is inner:
+            raise
+        return await gate.inner.recv()
+
+
 class GatedAudioTrack(MediaStreamTrack):
     """The microphone as sent: silence while muted (the server drops a muted site's audio
     too; silence here keeps the room private even from the server)."""
@@ -124,7 +135,7 @@ class GatedAudioTrack(MediaStreamTrack):
     async def recv(self) -> av.AudioFrame:
         if self.readyState != "live":
             raise MediaStreamError
-        frame = await self.inner.recv()
+        frame = await _recv(self, self.inner)
         assert isinstance(frame, av.AudioFrame)
         if self.tap is not None:
             self.tap(frame)
@@ -177,7 +188,7 @@ class GatedVideoTrack(MediaStreamTrack):
     async def recv(self) -> av.VideoFrame:
         if self.readyState != "live":
             raise MediaStreamError
-        frame = await self.inner.recv()
+        frame = await _recv(self, self.inner)
         assert isinstance(frame, av.VideoFrame)
         if (frame.width, frame.height) != self.size:
             pts, time_base = frame.pts, frame.time_base
@@ -215,6 +226,22 @@ class MediaSource:
     def set_camera(self, on: bool) -> None:
         self.high.enabled = on
         self.low.enabled = on
+
+    def take_devices(self, other: MediaSource) -> None:
+        """Send ``other``'s devices from now on, through these same tracks (no renegotiation)."""
+        old = (self.audio.inner, self.high.inner, self.low.inner)
+        self.audio.inner, self.high.inner, self.low.inner = (
+            other.audio.inner,
+            other.high.inner,
+            other.low.inner,
+        )
+        self.description = other.description
+        closers, self._closers = self._closers, list(other._closers)
+        for track in old:
+            track.stop()
+        for close in closers:
+            with contextlib.suppress(Exception):
+                close()
 
     def stop(self) -> None:
         for track in self.tracks():

@@ -20,6 +20,8 @@ from qasync import asyncSlot
 from ecabinet.agenda.page import MeetingPage
 from ecabinet.calendar.model import MeetingIdRole, MeetingListModel
 from ecabinet.calendar.week_view import WeekView
+from ecabinet.call.controller import CallController
+from ecabinet.call.view import CallView
 from ecabinet.data.meeting_store import MeetingStore
 from ecabinet.documents.opener import document_bytes
 from ecabinet.documents.tab import DocumentTab
@@ -30,6 +32,7 @@ from ecabinet.notes.service import Annotations
 from ecabinet.offline.vault import Vault, VaultError
 from ecabinet.secretary.controller import SecretaryController
 from ecabinet.secretary.meeting_editor import MeetingEditor
+from ecabinet.secretary.permissions import may_prepare
 from ecabinet.signing.page import SigningPage  # signing feature (issue 5)
 from meetings import protocol as p
 
@@ -123,7 +126,9 @@ class Workspace(QTabWidget):
         if index > 2:
             widget = self.widget(index)
             self.removeTab(index)
-            if widget is not None:
+            if isinstance(widget, CallView):
+                widget.leave_and_delete()  # hang up first: the tab's media must stop
+            elif widget is not None:
                 widget.deleteLater()
 
     def meeting_pages(self) -> list[MeetingPage]:
@@ -158,6 +163,7 @@ class Workspace(QTabWidget):
         )
         page.open_document.connect(self.open_document)
         page.open_live.connect(self.open_live)
+        page.join_call.connect(self.open_call)
         page.edit_meeting.connect(self.editor.edit)
         page.edit_button.show()
         self.addTab(page, detail.title[:40])
@@ -184,6 +190,39 @@ class Workspace(QTabWidget):
         self.setCurrentWidget(screen)
         await screen.load()
         return screen
+
+    def call_views(self) -> list[CallView]:
+        return [w for w in map(self.widget, range(self.count())) if isinstance(w, CallView)]
+
+    @asyncSlot(str)
+    async def open_call(self, meeting_id: str) -> CallView | None:
+        """The meeting's video call in a tab of its own (ecabinet/call, docs/call-client.md)."""
+        for view in self.call_views():
+            if view.session.meeting_id == meeting_id:
+                self.setCurrentWidget(view)
+                return view
+        summary = self.store.summaries.get(meeting_id)
+        if summary is None or self.me is None or not self.connection.online:
+            self.message.emit(self.tr("The video call needs the connection to the server."))
+            return None
+        controller = CallController(self.connection, meeting_id, self.me)
+        view = CallView(
+            controller,
+            summary.title,
+            may_control=may_prepare(self.me, summary),
+            unit_names={u.id: u.name for u in self.store.directory.units.values()},
+        )
+        view.left.connect(lambda _id: self._call_left(view))
+        self.addTab(view, self.tr("Video: {0}").format(summary.title[:32]))
+        self.setCurrentWidget(view)
+        await controller.start()
+        return view
+
+    def _call_left(self, view: CallView) -> None:
+        index = self.indexOf(view)
+        if index >= 0:
+            self.removeTab(index)
+            view.deleteLater()
 
     def _document(self, document_id: str) -> p.DocumentView | None:
         for detail in self.store.details.values():

@@ -1,53 +1,152 @@
-"""The client's call view against a real server with video rooms, on a qasync loop.
+"""The client's call view against a real server with video rooms.
 
-The server, its seeded wards and room accounts and the protocol call sites come from
-tests/call/conftest.py; here the client side is the real `Connection` and `CallSession`.
+The server and the protocol call sites (tests/call/peers.py) run on a plain asyncio loop in a
+thread of their own, the client (Qt, qasync) on the test's loop, as on two machines: with
+PySide6 6.12.0 every callback of the qasync loop drops a reference to None (see
+ecabinet/call/media_thread.py), and a server forwarding four sites' media on that loop would
+run it out within a minute. The seeded organisation (three wards, their room accounts) comes
+from tests/call/conftest.py.
 """
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import AsyncExitStack
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from ecabinet.call.session import CallSession
-from ecabinet.call.sources import SyntheticSpec, synthetic_source
-from ecabinet.call.stamps import render_text
+from ecabinet.call.controller import CallController
+from ecabinet.call.media_thread import MediaThread
+from ecabinet.net.client import Client
 from ecabinet.net.connection import Connection
-from media.ice import LOOPBACK
-from server.app import RunningServer
-from tests.call.conftest import (
-    USERNAMES,
-    config,
-    login,
-    loopback_only,
-    meeting,
-    new_site,
-    progress,
-    server,
-)
+from server.app import RunningServer, running
+from server.config import ServerConfig
+from server.sfu import configure, shutdown
+from tests.call.conftest import SETTINGS, USERNAMES, config, loopback_only
+from tests.call.peers import CallSite
 from tests.client.conftest import _qt_loop, fonts, vietnamese
 from tests.server import org
+from tests.server.meeting_helpers import published_meeting
+from tests.support.progress import Progress
 
-__all__ = [
-    "config",
-    "fonts",
-    "login",
-    "loopback_only",
-    "meeting",
-    "new_site",
-    "progress",
-    "server",
-    "vietnamese",
-]
+__all__ = ["config", "fonts", "loopback_only", "vietnamese"]
 
 
 def pytest_asyncio_loop_factories(
     config: pytest.Config, item: pytest.Item
 ) -> Mapping[str, Callable[[], Any]]:
     return {"qt": _qt_loop}
+
+
+class ThreadProgress(Progress):
+    """A `Progress` that peers on the other loop may notify."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._loop = asyncio.get_running_loop()
+        self._thread = threading.get_ident()
+
+    def notify(self) -> None:
+        if threading.get_ident() == self._thread:
+            super().notify()
+        elif not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(super().notify)
+
+
+@pytest.fixture
+async def progress() -> ThreadProgress:
+    return ThreadProgress()
+
+
+@pytest.fixture
+async def remote() -> AsyncIterator[MediaThread]:
+    """The other machine: a plain asyncio loop in a thread."""
+    thread = MediaThread("test-server")
+    yield thread
+    await thread.stop()
+
+
+@pytest.fixture
+async def server(config: ServerConfig, remote: MediaThread) -> AsyncIterator[RunningServer]:
+    stack = AsyncExitStack()
+
+    async def start() -> RunningServer:
+        srv = await stack.enter_async_context(running(config))
+        configure(srv.state, SETTINGS)
+        return srv
+
+    srv = await remote.run(start())
+    yield srv
+
+    async def stop() -> None:
+        await shutdown(srv.state)
+        await stack.aclose()
+
+    await remote.run(stop())
+
+
+Login = Callable[[str], Awaitable[Client]]
+
+
+@pytest.fixture
+async def login(server: RunningServer, remote: MediaThread) -> AsyncIterator[Login]:
+    """Protocol clients on the server's side (secretaries, call sites)."""
+    clients: list[Client] = []
+
+    async def connect_as(key: str) -> Client:
+        async def connect() -> Client:
+            client = await Client.connect(server.url, pinned=server.fingerprint)
+            await client.login(USERNAMES[key], org.PASSWORD)
+            return client
+
+        client = await remote.run(connect())
+        clients.append(client)
+        return client
+
+    yield connect_as
+    for client in clients:
+        await remote.run(client.close())
+
+
+@pytest.fixture
+async def meeting(login: Login, remote: MediaThread) -> dict[str, Any]:
+    """A published video meeting of the city committee inviting the three wards."""
+    secretary = await login("secretary")
+    return await remote.run(
+        published_meeting(
+            secretary, invited_unit_ids=["ubnd", "phu-cuong", "hiep-thanh", "chanh-nghia"]
+        )
+    )
+
+
+Sites = Callable[..., Awaitable[CallSite]]
+
+
+@pytest.fixture
+async def new_site(
+    login: Login, remote: MediaThread, progress: ThreadProgress
+) -> AsyncIterator[Sites]:
+    """Protocol call sites (tests/call/peers.py) on the server's loop; `join` them with
+    ``await remote.run(site.join(meeting_id))``."""
+    sites: list[CallSite] = []
+
+    async def make(key: str, number: int, **options: Any) -> CallSite:
+        client = await login(key)
+
+        async def build() -> CallSite:
+            return CallSite(client, number, progress, **options)
+
+        site = await remote.run(build())
+        sites.append(site)
+        return site
+
+    yield make
+    for site in sites:
+        await remote.run(site.close())
 
 
 Connect = Callable[[str], Awaitable[Connection]]
@@ -70,31 +169,10 @@ async def connect(server: RunningServer, qapp: QApplication) -> AsyncIterator[Co
         await connection.close()
 
 
-NewSession = Callable[..., CallSession]
-
-
 @pytest.fixture
-async def new_session() -> AsyncIterator[NewSession]:
-    """Client call sessions on a connection, drawing pattern ``number``; left at the end."""
-    sessions: list[CallSession] = []
-
-    def make(connection: Connection, meeting_id: str, number: int, **options: Any) -> CallSession:
-        assert connection.me is not None
-        name = connection.me.full_name
-        spec = SyntheticSpec(number, name, fps=10)
-        session = CallSession(
-            connection,
-            meeting_id,
-            connection.me.id,
-            lambda: synthetic_source(spec, render_text),
-            ice=LOOPBACK,
-            **options,
-        )
-        connection.call_event.connect(session.handle_event)
-        connection.live_event.connect(session.handle_live_event)
-        sessions.append(session)
-        return session
-
-    yield make
-    for session in sessions:
-        await session.leave()
+async def calls() -> AsyncIterator[list[CallController]]:
+    """Call controllers a test opens; any still in a call hang up at the end."""
+    opened: list[CallController] = []
+    yield opened
+    for controller in opened:
+        await controller.leave()

@@ -1,0 +1,105 @@
+"""The call view with four sites: tiles labelled in Vietnamese, the others' pictures on them,
+the speaker view, and the chair's menu on a tile."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from ecabinet.call.controller import CallController
+from ecabinet.call.media_thread import MediaThread
+from ecabinet.call.session import Phase
+from ecabinet.call.view import CallView
+from ecabinet.data.meeting_store import MeetingStore
+from tests.call_client.conftest import Connect, Sites
+from tests.call_client.helpers import image_pattern, open_call
+from tests.client.screens import save_screenshot
+from tests.support.progress import Progress
+
+
+async def open_view(
+    connect: Connect,
+    key: str,
+    meeting_id: str,
+    progress: Progress,
+    calls: list[CallController],
+    *,
+    chair: bool,
+) -> CallView:
+    connection = await connect(key)
+    assert connection.me is not None
+    store = MeetingStore()
+    await store.refresh(connection)
+    controller = open_call(connection, meeting_id, progress)
+    calls.append(controller)
+    view = CallView(
+        controller,
+        "Phiên họp thường kỳ tháng 12",
+        may_control=chair,
+        unit_names={u.id: u.name for u in store.directory.units.values()},
+    )
+    return view
+
+
+async def test_four_sites_on_the_grid_and_the_speaker_view(
+    qtbot: QtBot,
+    vietnamese: Any,
+    connect: Connect,
+    new_site: Sites,
+    meeting: dict[str, Any],
+    progress: Progress,
+    remote: MediaThread,
+    calls: list[CallController],
+) -> None:
+    view = await open_view(connect, "chair", meeting["id"], progress, calls, chair=True)
+    qtbot.addWidget(view)
+    view.resize(1100, 720)
+    view.show()
+    wards = []
+    for key, number in (("room", 2), ("room_hiep_thanh", 3), ("room_chanh_nghia", 4)):
+        ward = await new_site(key, number)
+        await remote.run(ward.join(meeting["id"]))
+        wards.append(ward)
+    assert await view.controller.start()
+    session = view.session
+    assert session.phase is Phase.JOINED
+
+    def numbers() -> dict[str, int | None]:
+        tiles = view.grid.tiles
+        return {w.site: image_pattern(tiles[w.site].image) for w in wards if w.site in tiles}
+
+    # The grid: every ward's picture on its own tile, read back from what the tile shows.
+    if session.spotlight_layout:
+        view.layout_button.click()
+    await progress.wait_for(lambda: view.grid.big is None, "the grid")
+    await progress.wait_for(
+        lambda: numbers() == {wards[0].site: 2, wards[1].site: 3, wards[2].site: 4},
+        "the three wards' patterns on their tiles",
+    )
+    assert len(view.grid.shown) == 4
+    names = {site: tile.name for site, tile in view.grid.tiles.items()}
+    assert names[session.site] == "Trần Văn Chủ · UBND thành phố Thủ Dầu Một"
+    assert names[wards[0].site] == "Điểm cầu phường Phú Cường · UBND phường Phú Cường"
+    assert names[wards[1].site].endswith("· UBND phường Hiệp Thành")
+    assert view.leave_button.text() == "Rời cuộc họp"
+    save_screenshot(view, "call-grid-4-sites")
+
+    # The chair spotlights a ward; the speaker view shows it large, the grid does not.
+    await view.controller.attempt(session.control("spotlight", wards[2].site))
+    await progress.wait_for(lambda: session.room.spotlight == wards[2].site, "the spotlight")
+    view.layout_button.click()
+    await progress.wait_for(lambda: view.grid.big == wards[2].site, "ward 4 in the large tile")
+    assert view.layout_button.text() == "Xem dạng lưới"
+    big = view.grid.tiles[wards[2].site]
+    await progress.wait_for(lambda: image_pattern(big.image) == 4, "ward 4's picture, large")
+    save_screenshot(view, "call-speaker-view")
+
+    # The chair's menu on a ward's tile mutes it.
+    actions = {a.text(): a for a in view.tile_actions(wards[0].site)}
+    assert set(actions) >= {"Trao quyền phát biểu", "Tắt tiếng", "Ghim", "Mời ra khỏi cuộc họp"}
+    actions["Tắt tiếng"].trigger()
+    tile = view.grid.tiles[wards[0].site]
+    await progress.wait_for(lambda: tile.muted == "chair", "the ward muted by the chair")
+    assert tile.muted_badge.isVisible() and "Chủ trì" in tile.muted_badge.text()
+    await view.leave()
