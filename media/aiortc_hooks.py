@@ -29,6 +29,13 @@ The hooks:
   registers the RTX SSRCs too, process-wide.
 * :func:`set_host_addresses` -- ``aioice.ice.get_host_addresses`` chooses which local addresses
   ICE gathers on and always leaves 127.0.0.1 out; the hook replaces it process-wide.
+* :func:`compact_rate_counters` -- a fix for garbage-collection pauses: every video
+  ``RTCRtpReceiver`` (also on a send-only transceiver, which never receives) builds a
+  ``RemoteBitrateEstimator`` whose ``RateCounter(1000, 8000)`` keeps 1000 ``RateBucket``
+  objects. An SFU has hundreds of video receivers, so these were half of the server's
+  garbage-collected objects, and every full collection walked them all. The hook makes
+  ``aiortc.rate.RateCounter`` a :class:`CompactRateCounter` (same arithmetic, the buckets in two
+  lists of ints), process-wide.
 """
 
 from __future__ import annotations
@@ -44,9 +51,11 @@ from typing import Any
 import aioice
 import aioice.ice
 import aiortc
+import aiortc.rate
 import av
 from aiortc import MediaStreamTrack, RTCDtlsTransport, RTCRtpReceiver, RTCRtpSender
 from aiortc.mediastreams import MediaStreamError
+from aiortc.rate import RateCounter, RemoteBitrateEstimator
 from aiortc.rtcdtlstransport import RtpRouter
 from aiortc.rtcrtpparameters import RTCRtpReceiveParameters
 from aiortc.rtp import RtpPacket
@@ -83,6 +92,8 @@ _SOURCE_CHECKS: tuple[tuple[object, str, str], ...] = (
     (RTCDtlsTransport, "_register_rtp_receiver", "ssrcs.add(encoding.ssrc)"),
     (RtpRouter, "route_rtp", "len(pt_receivers) == 1"),
     (RtpRouter, "register_receiver", "self.ssrc_table[ssrc] = receiver"),
+    (RemoteBitrateEstimator, "__init__", "self.incoming_bitrate = RateCounter(1000, 8000)"),
+    (RateCounter, "reset", "self._buckets = [RateBucket() for i in range(self._window_size)]"),
 )
 _checked = False
 
@@ -350,6 +361,86 @@ def route_retransmissions() -> None:
 
 def routes_retransmissions() -> bool:
     return RTCDtlsTransport._register_rtp_receiver is _register_rtp_receiver
+
+
+# --- bitrate counters without a thousand objects each --------------------------------------
+
+
+class CompactRateCounter:
+    """``aiortc.rate.RateCounter`` with its 1 ms buckets held in two lists of ints.
+
+    The arithmetic is aiortc 1.16's, step for step (``tests/media/test_aiortc_hooks.py``
+    compares the two on random traffic); only the storage differs: ints are not tracked by
+    the garbage collector, ``RateBucket`` objects are. A gap longer than the window clears the
+    buckets at once instead of one millisecond at a time.
+    """
+
+    def __init__(self, window_size: int, scale: int = 8000) -> None:
+        self._origin_index = 0
+        self._origin_ms: int | None = None
+        self._scale = scale
+        self._window_size = window_size
+        self.reset()
+
+    def add(self, value: int, now_ms: int) -> None:
+        if self._origin_ms is None:
+            self._origin_ms = now_ms
+        else:
+            self._erase_old(now_ms)
+        index = (self._origin_index + now_ms - self._origin_ms) % self._window_size
+        self._counts[index] += 1
+        self._values[index] += value
+        self._total_count += 1
+        self._total_value += value
+
+    def rate(self, now_ms: int) -> int | None:
+        if self._origin_ms is not None:
+            self._erase_old(now_ms)
+            active_window_size = now_ms - self._origin_ms + 1
+            if self._total_count > 0 and active_window_size > 1:
+                return round(self._scale * self._total_value / active_window_size)
+        return None
+
+    def reset(self) -> None:
+        self._counts = [0] * self._window_size
+        self._values = [0] * self._window_size
+        self._origin_index = 0
+        self._origin_ms = None
+        self._total_count = 0
+        self._total_value = 0
+
+    def _erase_old(self, now_ms: int) -> None:
+        assert self._origin_ms is not None
+        new_origin_ms = now_ms - self._window_size + 1
+        steps = new_origin_ms - self._origin_ms
+        if steps <= 0:
+            return
+        if steps >= self._window_size:
+            # Every bucket falls out of the window: what aiortc's loop ends with.
+            self._counts = [0] * self._window_size
+            self._values = [0] * self._window_size
+            self._total_count = self._total_value = 0
+            self._origin_index = (self._origin_index + steps) % self._window_size
+        else:
+            for _ in range(steps):
+                index = self._origin_index
+                self._total_count -= self._counts[index]
+                self._total_value -= self._values[index]
+                self._counts[index] = 0
+                self._values[index] = 0
+                self._origin_index = (index + 1) % self._window_size
+        self._origin_ms = new_origin_ms
+
+
+def compact_rate_counters() -> None:
+    """Make every ``RemoteBitrateEstimator`` built from now on use :class:`CompactRateCounter`
+    (process-wide, idempotent); see the module's notes."""
+    check_aiortc()
+    aiortc.rate.RateCounter = CompactRateCounter  # type: ignore[misc,assignment]
+
+
+def compacts_rate_counters() -> bool:
+    return aiortc.rate.RateCounter is CompactRateCounter
 
 
 # --- which addresses ICE gathers on ---------------------------------------------------------

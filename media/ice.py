@@ -75,9 +75,12 @@ def rtc_configuration(settings: IceSettings) -> RTCConfiguration:
     Max-bundle matters: with aiortc's default policy only the first video of a connection
     flows (aiortc issue 1414). Building the configuration also makes aiortc route
     retransmissions by SSRC (:func:`media.aiortc_hooks.route_retransmissions`), without which
-    NACK recovery fails on any connection carrying two videos.
+    NACK recovery fails on any connection carrying two videos, and keeps video receivers'
+    bitrate counters out of the garbage collector's way
+    (:func:`media.aiortc_hooks.compact_rate_counters`).
     """
     aiortc_hooks.route_retransmissions()
+    aiortc_hooks.compact_rate_counters()
     return RTCConfiguration(
         iceServers=[
             RTCIceServer(urls=list(s.urls), username=s.username, credential=s.credential)

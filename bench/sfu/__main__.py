@@ -19,8 +19,8 @@ from typing import Any
 from bench.harness import percentile
 from bench.sfu.direct import direct_latencies
 from bench.sfu.figures import Figures, compute, show
-from bench.sfu.sites import SPOTLIGHT_INDEX, encode_site, planned, site_names
-from bench.sfu.workers import System, Window, drive, loadavg
+from bench.sfu.sites import SPOTLIGHT_INDEX, planned, site_names
+from bench.sfu.workers import System, Window, drive, encode_all, loadavg
 
 OUT = Path(__file__).resolve().parents[1] / "out" / "sfu.json"
 
@@ -61,10 +61,90 @@ def run_system(
     return results
 
 
+def find(results: list[Figures], system: str, window: str, sites: int) -> Figures | None:
+    for figures in results:
+        if (figures.system, figures.window, figures.sites) == (system, window, sites):
+            return figures
+    return None
+
+
+def summary(results: list[Figures], direct: tuple[float, float], load: float) -> str:
+    """Markdown tables for docs/benchmarks.md: each system against the eCabinet SFU."""
+
+    def added(f: Figures | None) -> str:
+        if f is None or f.latency_p50 is None or f.latency_p95 is None:
+            return "-"
+        return f"{f.latency_p50 - direct[0]:.1f} / {f.latency_p95 - direct[1]:.1f} ms"
+
+    def ratio(a: float, b: float) -> str:
+        return f"{a / b:.2f}x" if b else "-"
+
+    lines = [f"Machine load average during the run: up to {load:.1f} (2 cores).", ""]
+    sfu = [f for f in results if f.system == "eCabinet SFU" and f.window == "no loss"]
+    big = max(sfu, key=lambda f: f.sites, default=None)
+    if big is not None:
+        janus = find(results, "Janus videoroom", "no loss", big.sites)
+        lines += [
+            f"| {big.sites} sites | eCabinet SFU | Janus videoroom | eCabinet / Janus |",
+            "|---|---|---|---|",
+        ]
+        rows: list[tuple[str, Callable[[Figures], str], Callable[[Figures], float] | None]] = [
+            ("server CPU, % of one core", lambda f: f"{100 * f.server_core:.0f} %", None),
+            (
+                "server CPU per delivered frame",
+                lambda f: f"{f.cpu_per_frame_us:.0f} µs",
+                lambda f: f.cpu_per_frame_us,
+            ),
+            ("frames delivered / sent", lambda f: f"{f.ratio:.3f}", None),
+            ("added latency p50 / p95", added, None),
+            ("load generator CPU", lambda f: f"{100 * f.load_generator_core:.0f} %", None),
+            (
+                "UDP receive-buffer errors (server's sockets)",
+                lambda f: f"{f.udp_errors} ({f.server_drops})",
+                None,
+            ),
+        ]
+        for label, text, value in rows:
+            other = text(janus) if janus is not None else "skipped"
+            compared = ratio(value(big), value(janus)) if value and janus else ""
+            lines.append(f"| {label} | {text(big)} | {other} | {compared} |")
+        lines.append("")
+    relay = next((f for f in results if f.system == "aiortc MediaRelay"), None)
+    small = find(results, "eCabinet SFU", "no loss", relay.sites) if relay else None
+    if relay is not None and small is not None:
+        lines += [
+            f"| {relay.sites} sites | eCabinet SFU | aiortc MediaRelay | MediaRelay / eCabinet |",
+            "|---|---|---|---|",
+            f"| server CPU, % of one core | {100 * small.server_core:.0f} % | "
+            f"{100 * relay.server_core:.0f} % | |",
+            f"| server CPU per delivered frame | {small.cpu_per_frame_us:.0f} µs | "
+            f"{relay.cpu_per_frame_us:.0f} µs | "
+            f"{ratio(relay.cpu_per_frame_us, small.cpu_per_frame_us)} |",
+            f"| frames delivered / sent | {small.ratio:.3f} | {relay.ratio:.3f} | |",
+            f"| added latency p50 / p95 | {added(small)} | {added(relay)} | |",
+            "",
+        ]
+    lossy = [f for f in results if f.freeze_ms is not None]
+    if lossy:
+        lines += [
+            "| loss on one publisher's packets | longest freeze at its subscribers | limit "
+            "| longest freeze of any other site | delivered / sent | UDP errors |",
+            "|---|---|---|---|---|---|",
+        ]
+        for f in lossy:
+            limit = 500 if f.loss <= 0.01 else 1000
+            others = f"{f.others_freeze_ms:.0f} ms" if f.others_freeze_ms is not None else "-"
+            lines.append(
+                f"| {f.loss:.0%} ({f.dropped} of {f.seen} packets) | {f.freeze_ms:.0f} ms "
+                f"| {limit} ms | {others} | {f.ratio:.3f} | {f.udp_errors} |"
+            )
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--wards", type=int, default=15)
-    parser.add_argument("--small-wards", type=int, default=3, help="sites - 1 for MediaRelay")
+    parser.add_argument("--small-wards", type=int, default=2, help="wards in the MediaRelay run")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--warmup", type=float, default=8.0)
     parser.add_argument("--seconds", type=float, default=15.0)
@@ -75,11 +155,8 @@ def main() -> None:
         f"1 hall + {args.wards} wards, 30 fps, {args.seconds:.0f} s windows",
         flush=True,
     )
-    from bench.sfu.workers import encode_all
-
     names = site_names(max(args.wards, args.small_wards))
     video = encode_all({key: index + 1 for index, key in enumerate(names)})
-    _ = encode_site  # the pool imports it by name
     direct = asyncio.run(direct_latencies(min(args.seconds, 10)))
     direct_p50 = percentile(direct, 0.5)
     direct_p95 = percentile(direct, 0.95)
@@ -136,8 +213,22 @@ def main() -> None:
                 direct_p50=direct_p50,
                 **common,
             )
+    load = max([f.load for f in results], default=loadavg())
+    text = summary(results, (direct_p50, direct_p95), load)
+    print("\n=== summary (docs/benchmarks.md, Video) ===\n")
+    print(
+        f"direct peer to peer (latency baseline): p50 {direct_p50:.1f} ms, p95 {direct_p95:.1f} ms"
+    )
+    for name, reason in skipped.items():
+        print(f"{name}: skipped ({reason})")
+    print(text)
     report = {
-        "machine": {"cores": os.cpu_count(), "python": platform.python_version()},
+        "machine": {
+            "cores": os.cpu_count(),
+            "python": platform.python_version(),
+            "load_average": load,
+        },
+        "summary": text,
         "direct": {"p50": direct_p50, "p95": direct_p95, "frames": len(direct)},
         "runs": [f.as_dict() for f in results],
         "skipped": skipped,

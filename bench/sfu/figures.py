@@ -34,9 +34,13 @@ class Figures:
     latency_frames: int
     load_generator_core: float
     udp_errors: int
+    server_drops: int
+    workers_drops: int
     load: float
     freeze_ms: float | None
     """Longest gap between video frames of the lossy site at any of its subscribers."""
+    others_freeze_ms: float | None
+    """The same for every other site: what the machine alone did to the stream."""
     dropped: int
     seen: int
     undecodable: int
@@ -93,6 +97,7 @@ def compute(
     streams: dict[tuple[str, str, str], int] = {}
     window_frames = []
     freeze = None
+    others: float | None = None
     for receiver, data in sites.items():
         mine = [f for f in data["frames"] if t0 <= f[3] < t1]
         window_frames.extend(mine)
@@ -104,6 +109,10 @@ def compute(
             edges = [t0, *times, t1]
             gap = max(b - a for a, b in itertools.pairwise(edges))
             freeze = gap if freeze is None else max(freeze, gap)
+        for site in {f[0] for f in mine if f[0] != lossy and f[1] != "audio"}:
+            times = sorted(f[3] for f in mine if f[0] == site and f[1] != "audio")
+            gap = max(b - a for a, b in itertools.pairwise([t0, *times, t1]))
+            others = gap if others is None else max(others, gap)
     delivered = sum(streams.values())
     sent = sum(sent_counts.get((site, kind), 0) for _, site, kind in streams)
     values = latencies(send_index(sites), window_frames)
@@ -126,8 +135,11 @@ def compute(
         latency_frames=len(values),
         load_generator_core=measured.workers_cpu / elapsed,
         udp_errors=measured.udp_errors,
+        server_drops=measured.server_drops,
+        workers_drops=measured.workers_drops,
         load=measured.load,
         freeze_ms=None if freeze is None or not measured.window.loss else 1000 * freeze,
+        others_freeze_ms=None if others is None else 1000 * others,
         dropped=sum(1 for at in lossy_data.get("dropped", ()) if t0 <= at < t1),
         seen=sum(1 for at in lossy_data.get("seen", ()) if t0 <= at < t1),
         undecodable=sum(int(d.get("undecodable", 0)) for d in sites.values()),
@@ -158,9 +170,12 @@ def show(figures: Figures, direct_p50: float | None) -> None:
             f"  loss {f.loss:.0%} on one publisher (dropped {f.dropped} of {f.seen} packets): "
             f"longest freeze at its subscribers {f.freeze_ms:.0f} ms"
         )
+    if f.others_freeze_ms is not None:
+        print(f"  longest freeze of any other site's video: {f.others_freeze_ms:.0f} ms")
     if f.undecodable:
         print(f"  frames the sites could not read: {f.undecodable}")
     print(
         f"  load generator {100 * f.load_generator_core:.0f}% of one core; "
-        f"UDP receive-buffer errors {f.udp_errors}"
+        f"UDP receive-buffer errors {f.udp_errors} (server's sockets {f.server_drops}, "
+        f"load generator's {f.workers_drops})"
     )

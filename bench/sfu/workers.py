@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.harness import cpu_seconds
-from bench.sfu.sites import Clips, Received, SendDropper, site_names
+from bench.sfu.sites import Clips, Received, SendDropper, encode_site, site_names
 from media.ice import LOOPBACK, IceSettings, apply_host_addresses
 from media.synthetic import EncodedClip, encode_audio_clip
 
@@ -185,6 +185,32 @@ def udp_receive_errors(pid: int) -> int:
     return int(udp[1][udp[0].index("RcvbufErrors")])
 
 
+def udp_drops(pids: list[int]) -> int:
+    """Datagrams dropped on the UDP sockets of these processes (full receive buffers): from
+    the `drops` column of /proc/net/udp, sockets matched to processes by inode."""
+    if not pids:
+        return 0
+    inodes: set[str] = set()
+    for pid in pids:
+        folder = Path(f"/proc/{pid}/fd")
+        try:
+            links = [os.readlink(folder / name) for name in os.listdir(folder)]
+        except OSError:
+            continue
+        inodes.update(link[8:-1] for link in links if link.startswith("socket:["))
+    total = 0
+    for table in ("udp", "udp6"):
+        try:
+            lines = Path(f"/proc/{pids[0]}/net/{table}").read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if len(fields) > 12 and fields[9] in inodes:
+                total += int(fields[12])
+    return total
+
+
 def loadavg() -> float:
     return float(Path("/proc/loadavg").read_text().split()[0])
 
@@ -197,12 +223,14 @@ class Measured:
     server_cpu: float
     workers_cpu: float
     udp_errors: int
+    server_drops: int
+    """Datagrams dropped because the server's own sockets were full."""
+    workers_drops: int
     load: float
 
 
 def encode_all(numbers: dict[str, int]) -> dict[int, dict[str, EncodedClip]]:
-    from bench.sfu.sites import encode_site
-
+    """Every site's clips, encoded once before the runs, in a process pool."""
     context = mp.get_context("spawn")
     with context.Pool(min(len(numbers), os.cpu_count() or 2)) as pool:
         return dict(zip(numbers.values(), pool.map(encode_site, numbers.values()), strict=True))
@@ -258,6 +286,8 @@ def drive(
             server0 = cpu_seconds(system.server_pid)
             workers0 = sum(cpu_seconds(pid) for pid in pids)
             errors0 = udp_receive_errors(system.server_pid)
+            server_drops0 = udp_drops([system.server_pid])
+            workers_drops0 = udp_drops(pids)
             load0, t0 = loadavg(), time.monotonic()
             time.sleep(window.seconds)
             t1 = time.monotonic()
@@ -269,6 +299,8 @@ def drive(
                     server_cpu=cpu_seconds(system.server_pid) - server0,
                     workers_cpu=sum(cpu_seconds(pid) for pid in pids) - workers0,
                     udp_errors=udp_receive_errors(system.server_pid) - errors0,
+                    server_drops=udp_drops([system.server_pid]) - server_drops0,
+                    workers_drops=udp_drops(pids) - workers_drops0,
                     load=max(load0, loadavg()),
                 )
             )
