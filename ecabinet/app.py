@@ -1,4 +1,5 @@
-"""`python main.py client [--server URL] [--demo-accounts]`: the desktop client's entry."""
+"""`python main.py client [--server URL] [--demo-accounts] [--ward-hall]`: the desktop client's
+entry."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import qasync
 from PySide6.QtWidgets import QApplication
 
+from ecabinet.call.ward_hall import attach_ward_hall
 from ecabinet.core import excepthook
 from ecabinet.core.fonts import apply_ui_font, register_fonts
 from ecabinet.core.gui_gc import GuiThreadCollector
@@ -32,6 +34,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--demo-accounts",
         action="store_true",
         help="list the demo city's accounts on the sign-in page",
+    )
+    parser.add_argument(
+        "--ward-hall",
+        action="store_true",
+        help="ward-hall room PC: join today's video meeting full screen at its start",
     )
     parser.add_argument("--settings", type=Path, help="settings file (default: per user)")
     parser.add_argument("--language", choices=("vi", "en"), help="interface language")
@@ -87,6 +94,7 @@ def main(argv: list[str]) -> int:
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
             window = MainWindow(settings, Connection(), demo)
             window.translations = translations
+            attach_ward_hall(window, forced=args.ward_hall)  # room accounts get it anyway
             runner.run(run_window(window, app))
     finally:
         collector.stop()

@@ -23,6 +23,7 @@ from ecabinet.call.tiles import VideoTile
 from ecabinet.core.meeting_time import MEETING_ZONE
 from ecabinet.data.meeting_store import MeetingStore
 from ecabinet.net.connection import Connection
+from ecabinet.shell.window import MainWindow
 from meetings import protocol as p
 from meetings.meeting import MeetingStatus
 from meetings.people import Role
@@ -242,3 +243,20 @@ class WardHallMode(QObject):
             self.view.close()
             self.view.deleteLater()
             self.view = None
+
+
+def attach_ward_hall(window: MainWindow, *, forced: bool = False) -> None:
+    """Once signed in, a room account (or any account with ``--ward-hall``) gets ward-hall
+    mode: it waits for today's video meeting and joins it full screen."""
+
+    modes: list[WardHallMode] = []
+
+    def ready() -> None:
+        me = window.connection.me
+        if me is None or modes:
+            return
+        if forced or is_room_account(me):
+            modes.append(WardHallMode(window.store, window.connection, me, parent=window))
+            modes[0].arm()
+
+    window.ready.connect(ready)

@@ -4,62 +4,62 @@
 <context>
     <name>CallController</name>
     <message>
-        <location filename="../../ecabinet/call/controller.py" line="229"/>
+        <location filename="../../ecabinet/call/controller.py" line="235"/>
         <source>Not connected: this needs the server.</source>
         <translation>Chưa kết nối: việc này cần máy chủ.</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/controller.py" line="234"/>
+        <location filename="../../ecabinet/call/controller.py" line="240"/>
         <source>Muted</source>
         <translation>Đã tắt tiếng</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/controller.py" line="265"/>
+        <location filename="../../ecabinet/call/controller.py" line="271"/>
         <source>Reconnected</source>
         <translation>Đã kết nối lại</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/controller.py" line="265"/>
+        <location filename="../../ecabinet/call/controller.py" line="271"/>
         <source>In the call</source>
         <translation>Đang trong cuộc họp</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/controller.py" line="267"/>
+        <location filename="../../ecabinet/call/controller.py" line="273"/>
         <source>Joining…</source>
         <translation>Đang tham gia…</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/controller.py" line="269"/>
+        <location filename="../../ecabinet/call/controller.py" line="275"/>
         <source>Reconnecting…</source>
         <translation>Đang kết nối lại…</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/controller.py" line="271"/>
+        <location filename="../../ecabinet/call/controller.py" line="277"/>
         <source>Could not join the call: {0}</source>
         <translation>Không tham gia được cuộc họp trực tuyến: {0}</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/controller.py" line="273"/>
+        <location filename="../../ecabinet/call/controller.py" line="279"/>
         <source>The chair removed this site from the call.</source>
         <translation>Chủ trì đã mời điểm cầu này ra khỏi cuộc họp.</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/controller.py" line="274"/>
+        <location filename="../../ecabinet/call/controller.py" line="280"/>
         <source>This account joined the call from another computer.</source>
         <translation>Tài khoản này đã tham gia cuộc họp từ máy khác.</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/controller.py" line="275"/>
+        <location filename="../../ecabinet/call/controller.py" line="281"/>
         <source>The server is stopping.</source>
         <translation>Máy chủ đang dừng.</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/controller.py" line="276"/>
+        <location filename="../../ecabinet/call/controller.py" line="282"/>
         <source>The connection failed.</source>
         <translation>Kết nối bị lỗi.</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/controller.py" line="278"/>
+        <location filename="../../ecabinet/call/controller.py" line="284"/>
         <source>You left the call.</source>
         <translation>Bạn đã rời cuộc họp.</translation>
     </message>
@@ -243,24 +243,14 @@
 <context>
     <name>VideoTile</name>
     <message>
-        <location filename="../../ecabinet/call/tiles.py" line="80"/>
+        <location filename="../../ecabinet/call/tiles.py" line="82"/>
         <source>Muted by the chair</source>
         <translation>Chủ trì đã tắt tiếng</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/tiles.py" line="80"/>
+        <location filename="../../ecabinet/call/tiles.py" line="82"/>
         <source>Muted</source>
         <translation>Đã tắt tiếng</translation>
-    </message>
-    <message>
-        <location filename="../../ecabinet/call/tiles.py" line="82"/>
-        <source>Video hidden</source>
-        <translation>Đã ẩn hình</translation>
-    </message>
-    <message>
-        <location filename="../../ecabinet/call/tiles.py" line="82"/>
-        <source>No picture yet</source>
-        <translation>Chưa có hình</translation>
     </message>
     <message>
         <location filename="../../ecabinet/call/tiles.py" line="85"/>
@@ -282,21 +272,31 @@
         <source>Connection: not measured yet</source>
         <translation>Kết nối: chưa đo</translation>
     </message>
+    <message>
+        <location filename="../../ecabinet/call/tiles.py" line="96"/>
+        <source>Video hidden</source>
+        <translation>Đã ẩn hình</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/call/tiles.py" line="98"/>
+        <source>No picture yet</source>
+        <translation>Chưa có hình</translation>
+    </message>
 </context>
 <context>
     <name>WardHallView</name>
     <message>
-        <location filename="../../ecabinet/call/ward_hall.py" line="107"/>
+        <location filename="../../ecabinet/call/ward_hall.py" line="108"/>
         <source>Hand raised: waiting for the floor</source>
         <translation>Đã giơ tay: đang chờ được phát biểu</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/ward_hall.py" line="109"/>
+        <location filename="../../ecabinet/call/ward_hall.py" line="110"/>
         <source>Raise hand to speak</source>
         <translation>Giơ tay xin phát biểu</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/ward_hall.py" line="113"/>
+        <location filename="../../ecabinet/call/ward_hall.py" line="114"/>
         <source>Waiting for the other sites…</source>
         <translation>Đang chờ các điểm cầu khác…</translation>
     </message>
