@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Signal
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
@@ -270,7 +271,8 @@ class CallView(QWidget):
     async def leave_and_delete(self) -> None:
         """Hang up, then go (the tab holding the view was closed)."""
         await self.controller.leave()
-        self.deleteLater()
+        if shiboken6.isValid(self):  # the window may have gone meanwhile, and the view with it
+            self.deleteLater()
 
     @asyncSlot()
     async def _mute_all_clicked(self) -> None:

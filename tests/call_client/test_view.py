@@ -3,18 +3,25 @@ the speaker view, and the chair's menu on a tile."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from ecabinet.call.controller import CallController
 from ecabinet.call.media_thread import MediaThread
 from ecabinet.call.session import Phase
 from ecabinet.call.view import CallView
+from ecabinet.core.settings import Settings
 from ecabinet.data.meeting_store import MeetingStore
+from server.app import RunningServer
+from tests.call.conftest import USERNAMES
 from tests.call_client.conftest import Connect, Sites
 from tests.call_client.helpers import image_pattern, open_call
+from tests.client.harness import close_window, new_window, sign_in
 from tests.client.screens import save_screenshot
+from tests.server import org
 from tests.support.progress import Progress
 
 
@@ -103,3 +110,44 @@ async def test_four_sites_on_the_grid_and_the_speaker_view(
     await progress.wait_for(lambda: tile.muted == "chair", "the ward muted by the chair")
     assert tile.muted_badge.isVisible() and "Chủ trì" in tile.muted_badge.text()
     await view.leave()
+
+
+async def test_join_video_on_the_meeting_page_opens_the_call(
+    qtbot: QtBot,
+    vietnamese: Any,
+    server: RunningServer,
+    new_site: Sites,
+    remote: MediaThread,
+    meeting: dict[str, Any],
+    progress: Progress,
+    tmp_path: Path,
+) -> None:
+    ward = await new_site("room", 2)
+    await remote.run(ward.join(meeting["id"]))
+    window = new_window(qtbot, Settings(tmp_path / "chair.ini"))
+    window.settings.cache_dir = tmp_path / "cache"
+    await sign_in(qtbot, window, server.url, USERNAMES["delegate"], org.PASSWORD)
+    workspace = window.workspace
+    assert workspace is not None
+    try:
+        page = await workspace.open_meeting(meeting["id"])
+        assert page is not None and page.call_button.isVisible()
+        qtbot.mouseClick(page.call_button, Qt.MouseButton.LeftButton)
+        await progress.wait_for(lambda: bool(workspace.call_views()), "the call tab")
+        view = workspace.call_views()[0]
+        assert workspace.currentWidget() is view
+        assert not view.mute_all_button.isVisible()  # a delegate is no chair
+        view.controller.on_picture.append(lambda *_args: progress.notify())
+        tiles = view.grid.tiles
+        await progress.wait_for(
+            lambda: ward.site in tiles and image_pattern(tiles[ward.site].image) == 2,
+            "the ward's picture in the tab",
+        )
+        # Closing the tab hangs up: the ward sees the site leave.
+        workspace.tabCloseRequested.emit(workspace.indexOf(view))
+        me = view.session.site
+        await progress.wait_for(lambda: ward.of(me).video_ended, "the delegate's video to end")
+    finally:
+        for view in workspace.call_views():
+            await view.controller.leave()
+        await close_window(window)
