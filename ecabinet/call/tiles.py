@@ -53,6 +53,7 @@ class VideoTile(QFrame):
         self.name_label.setStyleSheet(
             "background: rgba(0,0,0,150); color: white; padding: 2px 6px; border-radius: 3px;"
         )
+        self.name_label.setVisible(bool(name))
         self.muted_badge = QLabel()
         self.muted_badge.setObjectName("tileMuted")
         self.muted_badge.setStyleSheet(
@@ -112,6 +113,7 @@ class VideoTile(QFrame):
 
     def set_name(self, name: str) -> None:
         self.name_label.setText(name)
+        self.name_label.setVisible(bool(name))
 
     def set_video_hidden(self, hidden: bool) -> None:
         if hidden != self.video_hidden:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+
 import av
 from PySide6.QtGui import QImage
 
@@ -55,3 +58,13 @@ def watch_numbers(controller: CallController, progress: Progress) -> dict[str, s
 
     controller.on_picture.append(got)
     return seen
+
+
+async def wait_until(predicate: Callable[[], bool], what: str, seconds: float = 30.0) -> None:
+    """Poll (for what the GUI's own timers update, which notify nobody)."""
+    async with asyncio.timeout(seconds):
+        for _ in range(int(seconds / 0.05) + 1):
+            if predicate():
+                return
+            await asyncio.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")

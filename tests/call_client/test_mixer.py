@@ -19,20 +19,17 @@ def samples(data: bytes) -> list[int]:
     return out.tolist()
 
 
-def test_mixes_sites_and_clips() -> None:
+def test_mixes_pads_and_clips() -> None:
     mixer = Mixer("per_me", channels=1)
     mixer.push("per_a", pcm(1000, -2000, 30000, -30000))
     mixer.push("per_b", pcm(500, 500, 10000, -10000))
     assert samples(mixer.mix(4)) == [1500, -1500, 32767, -32768]
-    # Consumed: what follows is silence.
-    assert samples(mixer.mix(2)) == [0, 0]
-
-
-def test_a_short_site_is_padded_with_silence() -> None:
-    mixer = Mixer("per_me", channels=1)
+    assert samples(mixer.mix(2)) == [0, 0]  # consumed: silence follows
     mixer.push("per_a", pcm(7, 7, 7))
-    mixer.push("per_b", pcm(1))
+    mixer.push("per_b", pcm(1))  # shorter: padded with silence
     assert samples(mixer.mix(3)) == [8, 7, 7]
+    assert level_dbfs(bytes(200)) == -100.0
+    assert -4 < level_dbfs(pcm(*([32767, -32767] * 50))) <= 0
 
 
 def test_own_site_is_never_mixed() -> None:
@@ -45,19 +42,13 @@ def test_own_site_is_never_mixed() -> None:
     assert mixer.refused_own == 1
 
 
-def test_buffer_is_bounded_oldest_dropped() -> None:
+def test_buffer_is_bounded_and_frames_whole() -> None:
     mixer = Mixer("per_me", channels=1)
     limit = int(RATE * MAX_BUFFER_SECONDS)
     mixer.push("per_a", pcm(*([1] * limit)))
     mixer.push("per_a", pcm(*([2] * 10)))
-    assert mixer.dropped_bytes == 20
+    assert mixer.dropped_bytes == 20  # the oldest went
     mixed = samples(mixer.mix(limit))
     assert mixed[-10:] == [2] * 10 and mixed[0] == 1
-
-
-def test_stereo_frames_must_be_whole() -> None:
-    mixer = Mixer("per_me")
     with pytest.raises(ValueError):
-        mixer.push("per_a", pcm(1))
-    assert level_dbfs(bytes(200)) == -100.0
-    assert -4 < level_dbfs(pcm(*([32767, -32767] * 50))) <= 0
+        Mixer("per_me").push("per_a", pcm(1))  # stereo needs pairs
