@@ -8,47 +8,21 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import time
-from dataclasses import dataclass, field
 from typing import Any
 
-import av
-from aiortc import MediaStreamTrack, RTCPeerConnection, RTCRtpReceiver, RTCSessionDescription
-from aiortc.codecs.vpx import VpxPayloadDescriptor
-from aiortc.mediastreams import MediaStreamError
-from aiortc.rtp import RtpPacket
+from aiortc import RTCPeerConnection, RTCSessionDescription
 
 from ecabinet.net.client import Client
-from media.exceptions import PatternError
-from media.frame_assembly import vp8_flags
 from media.ice import LOOPBACK, force_codecs, rtc_configuration
-from media.synthetic import LOW_SIZE, SyntheticAudioTrack, SyntheticVideoTrack, read_pattern
+from media.synthetic import LOW_SIZE, SyntheticAudioTrack, SyntheticVideoTrack
 from meetings import protocol as p
 from meetings import protocol_call as pc
 from tests.support.progress import Progress
+from tests.support.received import Received, read_audio, read_video, watch_keyframes
 
 TIMEOUT = 30.0
 
-
-@dataclass
-class VideoSample:
-    at: float
-    number: int
-    counter: int
-    size: tuple[int, int]
-
-
-@dataclass
-class Received:
-    """What this site gets of one other site."""
-
-    video: list[VideoSample] = field(default_factory=list)
-    unreadable: int = 0
-    audio_frames: int = 0
-    keyframes: list[tuple[float, int]] = field(default_factory=list)
-    """(arrival, payload bytes of the keyframe's first packet)"""
-    video_ended: bool = False
-    audio_ended: bool = False
+__all__ = ["CallSite", "Progress", "Received"]
 
 
 class CallSite:
@@ -138,9 +112,9 @@ class CallSite:
             into = self.of(track.site)
             if track.kind == "video":
                 watch_keyframes(transceiver.receiver, into, self.progress)
-                reader = _read_video(transceiver.receiver.track, into, self.progress)
+                reader = read_video(transceiver.receiver.track, into, self.progress)
             else:
-                reader = _read_audio(transceiver.receiver.track, into, self.progress)
+                reader = read_audio(transceiver.receiver.track, into, self.progress)
             self._tasks.append(asyncio.get_running_loop().create_task(reader))
         await connection.setLocalDescription(await connection.createAnswer())
         self.offers += 1
@@ -159,58 +133,3 @@ class CallSite:
         await self.publish.close()
         if self.receive is not None:
             await self.receive.close()
-
-
-def watch_keyframes(receiver: RTCRtpReceiver, into: Received, progress: Progress) -> None:
-    """Note VP8 keyframes as their first packets reach the receiver (with their size)."""
-    handle = receiver._handle_rtp_packet
-
-    async def handle_rtp_packet(packet: RtpPacket, arrival_time_ms: int) -> None:
-        if packet.payload:
-            with contextlib.suppress(ValueError):
-                _, data = VpxPayloadDescriptor.parse(packet.payload)
-                start, keyframe = vp8_flags(packet.payload, data)
-                if start and keyframe:
-                    into.keyframes.append((time.monotonic(), _vp8_width(data)))
-                    progress.notify()
-        await handle(packet, arrival_time_ms)
-
-    receiver._handle_rtp_packet = handle_rtp_packet  # type: ignore[method-assign]
-
-
-def _vp8_width(data: bytes) -> int:
-    """The picture width a VP8 keyframe announces (RFC 6386, 9.1), 0 if unreadable."""
-    if len(data) < 10 or data[3:6] != b"\x9d\x01\x2a":
-        return 0
-    return int.from_bytes(data[6:8], "little") & 0x3FFF
-
-
-async def _read_video(track: MediaStreamTrack, into: Received, progress: Progress) -> None:
-    with contextlib.suppress(MediaStreamError):
-        for _ in range(10_000_000):
-            frame = await track.recv()
-            assert isinstance(frame, av.VideoFrame)
-            try:
-                pattern = read_pattern(frame)
-            except PatternError:
-                into.unreadable += 1
-                progress.notify()
-                continue
-            into.video.append(
-                VideoSample(
-                    time.monotonic(), pattern.site, pattern.counter, (frame.width, frame.height)
-                )
-            )
-            progress.notify()
-    into.video_ended = True
-    progress.notify()
-
-
-async def _read_audio(track: MediaStreamTrack, into: Received, progress: Progress) -> None:
-    with contextlib.suppress(MediaStreamError):
-        for _ in range(10_000_000):
-            await track.recv()
-            into.audio_frames += 1
-            progress.notify()
-    into.audio_ended = True
-    progress.notify()

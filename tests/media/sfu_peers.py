@@ -7,25 +7,19 @@ DTLS, SRTP, RTP/RTCP) is real and runs over loopback UDP.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import random
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import av
 from aiortc import MediaStreamTrack, RTCPeerConnection, RTCRtpReceiver, RTCRtpSender
-from aiortc.codecs.vpx import VpxPayloadDescriptor
-from aiortc.mediastreams import MediaStreamError
 from aiortc.rtp import RtpPacket
 
 from media.aiortc_hooks import on_keyframe_request
-from media.exceptions import PatternError
 from media.forwarding import Feed, Forwarder, Layer, Publisher, TrackKind
-from media.frame_assembly import vp8_flags
 from media.ice import LOOPBACK, force_codecs, rtc_configuration
-from media.synthetic import LOW_SIZE, SyntheticAudioTrack, SyntheticVideoTrack, read_pattern
+from media.synthetic import LOW_SIZE, SyntheticAudioTrack, SyntheticVideoTrack
 from tests.support.progress import Progress
+from tests.support.received import Received, read_audio, read_video, watch_keyframes
 
 TIMEOUT = 20.0
 
@@ -124,29 +118,6 @@ async def publish(
 
 
 @dataclass
-class VideoSample:
-    at: float
-    site: int
-    counter: int
-    size: tuple[int, int]
-
-
-@dataclass
-class Received:
-    """What a subscriber's client gets of one site."""
-
-    video: list[VideoSample] = field(default_factory=list)
-    unreadable: int = 0
-    audio_frames: int = 0
-    keyframes_at: list[float] = field(default_factory=list)
-    """When the first packet of each VP8 keyframe arrived (libvpx's decoder does not say)."""
-    video_ended: bool = False
-    audio_ended: bool = False
-    audio_track: MediaStreamTrack | None = None
-    video_track: MediaStreamTrack | None = None
-
-
-@dataclass
 class SubscriberPeers:
     name: str
     client: RTCPeerConnection
@@ -185,56 +156,6 @@ class Dropper:
         receiver._handle_rtp_packet = handle_rtp_packet  # type: ignore[method-assign]
 
 
-def watch_keyframes(receiver: RTCRtpReceiver, into: Received, progress: Progress) -> None:
-    """Note VP8 keyframes as their packets reach a subscriber's receiver."""
-    handle = receiver._handle_rtp_packet
-
-    async def handle_rtp_packet(packet: RtpPacket, arrival_time_ms: int) -> None:
-        if packet.payload:
-            with contextlib.suppress(ValueError):
-                _, data = VpxPayloadDescriptor.parse(packet.payload)
-                if vp8_flags(packet.payload, data)[1]:
-                    into.keyframes_at.append(time.monotonic())
-                    progress.notify()
-        await handle(packet, arrival_time_ms)
-
-    receiver._handle_rtp_packet = handle_rtp_packet  # type: ignore[method-assign]
-
-
-async def _read_video(track: MediaStreamTrack, into: Received, progress: Progress) -> None:
-    with contextlib.suppress(MediaStreamError):
-        for _ in range(1_000_000):
-            frame = await track.recv()
-            assert isinstance(frame, av.VideoFrame)
-            try:
-                pattern = read_pattern(frame)
-            except PatternError:
-                into.unreadable += 1
-                progress.notify()
-                continue
-            into.video.append(
-                VideoSample(
-                    time.monotonic(),
-                    pattern.site,
-                    pattern.counter,
-                    (frame.width, frame.height),
-                )
-            )
-            progress.notify()
-    into.video_ended = True
-    progress.notify()
-
-
-async def _read_audio(track: MediaStreamTrack, into: Received, progress: Progress) -> None:
-    with contextlib.suppress(MediaStreamError):
-        for _ in range(1_000_000):
-            await track.recv()
-            into.audio_frames += 1
-            progress.notify()
-    into.audio_ended = True
-    progress.notify()
-
-
 async def subscribe(
     forwarder: Forwarder,
     progress: Progress,
@@ -265,8 +186,8 @@ async def subscribe(
         watch_keyframes(transceivers[2 * index + 1].receiver, received[site], progress)
         if read:
             loop = asyncio.get_running_loop()
-            tasks.append(loop.create_task(_read_audio(audio_track, received[site], progress)))
-            tasks.append(loop.create_task(_read_video(video_track, received[site], progress)))
+            tasks.append(loop.create_task(read_audio(audio_track, received[site], progress)))
+            tasks.append(loop.create_task(read_video(video_track, received[site], progress)))
     peers = SubscriberPeers(name, client, server, feeds, received, tasks)
     await wait_connected(server, client)
     return peers

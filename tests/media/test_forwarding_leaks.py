@@ -36,7 +36,7 @@ async def test_fifty_joins_and_leaves_leak_nothing(progress: Progress) -> None:
             name = f"guest-{index}"
             sub = await subscribe(forwarder, progress, name, {"hall": Layer.LOW}, read=False)
             got = sub.received["hall"]
-            await progress.wait_for(lambda got=got: bool(got.keyframes_at), "a keyframe")
+            await progress.wait_for(lambda got=got: bool(got.keyframes), "a keyframe")
             connections += [weakref.ref(sub.client), weakref.ref(sub.server)]
             await forwarder.remove_subscriber(name)
             await sub.close()
