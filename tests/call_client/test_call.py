@@ -6,7 +6,7 @@ from typing import Any
 
 from ecabinet.call.controller import CallController, site_number
 from ecabinet.call.media_thread import MediaThread
-from ecabinet.call.session import Phase
+from ecabinet.call.session import Phase, Quality
 from tests.call_client.conftest import Connect, Sites
 from tests.call_client.helpers import open_call, watch_numbers
 from tests.support.progress import Progress
@@ -57,6 +57,11 @@ async def test_client_sees_the_others_and_they_see_it(
     assert playback is not None
     await progress.wait_for(lambda: playback.frames > 25, "half a second played")
     assert playback.level > -60  # the others' tones, not silence
+    # The toolbar's quality measure, from this site's own connections.
+    await progress.wait_for(
+        lambda: session.local.quality is not Quality.UNKNOWN, "the connection measured"
+    )
+    assert session.local.quality is Quality.GOOD  # loopback
     await controller.leave()
     assert session.phase is Phase.ENDED
 
@@ -95,4 +100,12 @@ async def test_mute_stops_own_audio_at_the_others(
     await progress.wait_for(
         lambda: ward.of(me).audio_frames > unmuted_at + 25, "audio again after unmuting"
     )
+
+    # Camera off sends black pictures (no pattern to read); on again, the pattern is back.
+    controller.act(session.set_camera, False)
+    dark_from = ward.of(me).unreadable
+    await progress.wait_for(lambda: ward.of(me).unreadable > dark_from + 10, "black pictures")
+    controller.act(session.set_camera, True)
+    seen = len(ward.of(me).video)
+    await progress.wait_for(lambda: len(ward.of(me).video) > seen + 5, "the picture back")
     await controller.leave()

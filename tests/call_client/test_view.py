@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from ecabinet.call.controller import CallController
 from ecabinet.call.media_thread import MediaThread
-from ecabinet.call.session import Phase
+from ecabinet.call.session import Phase, Quality
 from ecabinet.call.view import CallView
 from ecabinet.core.settings import Settings
 from ecabinet.data.meeting_store import MeetingStore
@@ -90,6 +90,9 @@ async def test_four_sites_on_the_grid_and_the_speaker_view(
     assert names[wards[0].site] == "Điểm cầu phường Phú Cường · UBND phường Phú Cường"
     assert names[wards[1].site].endswith("· UBND phường Hiệp Thành")
     assert view.leave_button.text() == "Rời cuộc họp"
+    # The chair's tiles show the server's statistics of each site.
+    ward_tile = view.grid.tiles[wards[0].site]
+    await progress.wait_for(lambda: ward_tile.quality is Quality.GOOD, "the ward's quality")
     save_screenshot(view, "call-grid-4-sites")
 
     # The chair spotlights a ward; the speaker view shows it large, the grid does not.
