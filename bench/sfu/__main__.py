@@ -79,7 +79,7 @@ def summary(results: list[Figures], direct: tuple[float, float], load: float) ->
     def ratio(a: float, b: float) -> str:
         return f"{a / b:.2f}x" if b else "-"
 
-    lines = [f"Machine load average during the run: up to {load:.1f} (2 cores).", ""]
+    lines = [f"Load average during the run: up to {load:.1f} (2 cores; the bench's own too).", ""]
     sfu = [f for f in results if f.system == "eCabinet SFU" and f.window == "no loss"]
     big = max(sfu, key=lambda f: f.sites, default=None)
     if big is not None:
@@ -98,6 +98,7 @@ def summary(results: list[Figures], direct: tuple[float, float], load: float) ->
             ("frames delivered / sent", lambda f: f"{f.ratio:.3f}", None),
             ("added latency p50 / p95", added, None),
             ("load generator CPU", lambda f: f"{100 * f.load_generator_core:.0f} %", None),
+            ("other processes' CPU meanwhile", lambda f: f"{100 * f.others_core:.0f} %", None),
             (
                 "UDP receive-buffer errors (server's sockets)",
                 lambda f: f"{f.udp_errors} ({f.server_drops})",
@@ -121,6 +122,8 @@ def summary(results: list[Figures], direct: tuple[float, float], load: float) ->
             f"{relay.cpu_per_frame_us:.0f} µs | "
             f"{ratio(relay.cpu_per_frame_us, small.cpu_per_frame_us)} |",
             f"| frames delivered / sent | {small.ratio:.3f} | {relay.ratio:.3f} | |",
+            f"| other processes' CPU meanwhile | {100 * small.others_core:.0f} % | "
+            f"{100 * relay.others_core:.0f} % | |",
             f"| added latency p50 / p95 | {added(small)} | {added(relay)} | |",
             "",
         ]
@@ -128,15 +131,17 @@ def summary(results: list[Figures], direct: tuple[float, float], load: float) ->
     if lossy:
         lines += [
             "| loss on one publisher's packets | longest freeze at its subscribers | limit "
-            "| longest freeze of any other site | delivered / sent | UDP errors |",
-            "|---|---|---|---|---|---|",
+            "| longest freeze of any other site | delivered / sent | UDP errors "
+            "| other processes' CPU |",
+            "|---|---|---|---|---|---|---|",
         ]
         for f in lossy:
             limit = 500 if f.loss <= 0.01 else 1000
             others = f"{f.others_freeze_ms:.0f} ms" if f.others_freeze_ms is not None else "-"
             lines.append(
                 f"| {f.loss:.0%} ({f.dropped} of {f.seen} packets) | {f.freeze_ms:.0f} ms "
-                f"| {limit} ms | {others} | {f.ratio:.3f} | {f.udp_errors} |"
+                f"| {limit} ms | {others} | {f.ratio:.3f} | {f.udp_errors} "
+                f"| {100 * f.others_core:.0f} % |"
             )
     return "\n".join(lines)
 

@@ -37,6 +37,8 @@ class Figures:
     server_drops: int
     workers_drops: int
     load: float
+    others_core: float
+    """CPU the machine's other processes used meanwhile, in cores (other test runs)."""
     freeze_ms: float | None
     """Longest gap between video frames of the lossy site at any of its subscribers."""
     others_freeze_ms: float | None
@@ -138,6 +140,7 @@ def compute(
         server_drops=measured.server_drops,
         workers_drops=measured.workers_drops,
         load=measured.load,
+        others_core=measured.others_cpu / elapsed,
         freeze_ms=None if freeze is None or not measured.window.loss else 1000 * freeze,
         others_freeze_ms=None if others is None else 1000 * others,
         dropped=sum(1 for at in lossy_data.get("dropped", ()) if t0 <= at < t1),
@@ -149,7 +152,10 @@ def compute(
 
 def show(figures: Figures, direct_p50: float | None) -> None:
     f = figures
-    print(f"{f.system}, {f.window}: {f.sites} sites, {f.seconds:.1f} s, load average {f.load:.1f}")
+    print(
+        f"{f.system}, {f.window}: {f.sites} sites, {f.seconds:.1f} s; other processes of the "
+        f"machine used {100 * f.others_core:.0f}% of a core meanwhile"
+    )
     print(
         f"  server CPU {100 * f.server_core:.0f}% of one core; "
         f"{f.cpu_per_frame_us:.0f} µs per delivered frame; "

@@ -211,6 +211,13 @@ def udp_drops(pids: list[int]) -> int:
     return total
 
 
+def busy_seconds() -> float:
+    """CPU time the whole machine spent busy (every core, every process), from /proc/stat."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle and iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def loadavg() -> float:
     return float(Path("/proc/loadavg").read_text().split()[0])
 
@@ -227,6 +234,8 @@ class Measured:
     """Datagrams dropped because the server's own sockets were full."""
     workers_drops: int
     load: float
+    others_cpu: float
+    """CPU time every other process of the machine used in the window (other test runs)."""
 
 
 def encode_all(numbers: dict[str, int]) -> dict[int, dict[str, EncodedClip]]:
@@ -288,20 +297,23 @@ def drive(
             errors0 = udp_receive_errors(system.server_pid)
             server_drops0 = udp_drops([system.server_pid])
             workers_drops0 = udp_drops(pids)
-            load0, t0 = loadavg(), time.monotonic()
+            busy0, load0, t0 = busy_seconds(), loadavg(), time.monotonic()
             time.sleep(window.seconds)
             t1 = time.monotonic()
+            server_cpu = cpu_seconds(system.server_pid) - server0
+            workers_cpu = sum(cpu_seconds(pid) for pid in pids) - workers0
             measured.append(
                 Measured(
                     window=window,
                     start=t0,
                     end=t1,
-                    server_cpu=cpu_seconds(system.server_pid) - server0,
-                    workers_cpu=sum(cpu_seconds(pid) for pid in pids) - workers0,
+                    server_cpu=server_cpu,
+                    workers_cpu=workers_cpu,
                     udp_errors=udp_receive_errors(system.server_pid) - errors0,
                     server_drops=udp_drops([system.server_pid]) - server_drops0,
                     workers_drops=udp_drops(pids) - workers_drops0,
                     load=max(load0, loadavg()),
+                    others_cpu=max(0.0, busy_seconds() - busy0 - server_cpu - workers_cpu),
                 )
             )
         for pipe in pipes:
