@@ -67,137 +67,137 @@
 <context>
     <name>CallView</name>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="122"/>
+        <location filename="../../ecabinet/call/view.py" line="123"/>
         <source>Video call: {0}</source>
         <translation>Họp trực tuyến: {0}</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="123"/>
+        <location filename="../../ecabinet/call/view.py" line="124"/>
         <source>Unmute</source>
         <translation>Bật tiếng</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="123"/>
+        <location filename="../../ecabinet/call/view.py" line="124"/>
         <source>Mute</source>
         <translation>Tắt tiếng</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="125"/>
+        <location filename="../../ecabinet/call/view.py" line="126"/>
         <source>Camera off</source>
         <translation>Tắt camera</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="125"/>
+        <location filename="../../ecabinet/call/view.py" line="126"/>
         <source>Camera on</source>
         <translation>Bật camera</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="128"/>
+        <location filename="../../ecabinet/call/view.py" line="129"/>
         <source>Lower hand</source>
         <translation>Hạ tay</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="128"/>
+        <location filename="../../ecabinet/call/view.py" line="129"/>
         <source>Raise hand</source>
         <translation>Giơ tay</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="131"/>
+        <location filename="../../ecabinet/call/view.py" line="132"/>
         <source>Grid view</source>
         <translation>Xem dạng lưới</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="131"/>
+        <location filename="../../ecabinet/call/view.py" line="132"/>
         <source>Speaker view</source>
         <translation>Xem người phát biểu</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="133"/>
+        <location filename="../../ecabinet/call/view.py" line="134"/>
         <source>Camera and microphone…</source>
         <translation>Camera và micrô…</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="134"/>
+        <location filename="../../ecabinet/call/view.py" line="135"/>
         <source>Leave</source>
         <translation>Rời cuộc họp</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="135"/>
+        <location filename="../../ecabinet/call/view.py" line="136"/>
         <source>Mute all</source>
         <translation>Tắt tiếng tất cả</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="137"/>
+        <location filename="../../ecabinet/call/view.py" line="138"/>
         <source>Unlock the room</source>
         <translation>Mở khóa phòng họp</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="137"/>
+        <location filename="../../ecabinet/call/view.py" line="138"/>
         <source>Lock the room</source>
         <translation>Khóa phòng họp</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="140"/>
+        <location filename="../../ecabinet/call/view.py" line="141"/>
         <source>Stop recording</source>
         <translation>Dừng ghi hình</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="140"/>
+        <location filename="../../ecabinet/call/view.py" line="141"/>
         <source>Record</source>
         <translation>Ghi hình</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="147"/>
+        <location filename="../../ecabinet/call/view.py" line="148"/>
         <source>Connection: good</source>
         <translation>Kết nối: tốt</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="148"/>
+        <location filename="../../ecabinet/call/view.py" line="149"/>
         <source>Connection: fair</source>
         <translation>Kết nối: trung bình</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="149"/>
+        <location filename="../../ecabinet/call/view.py" line="150"/>
         <source>Connection: poor</source>
         <translation>Kết nối: kém</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="150"/>
+        <location filename="../../ecabinet/call/view.py" line="151"/>
         <source>Connection: not measured yet</source>
         <translation>Kết nối: chưa đo</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="324"/>
+        <location filename="../../ecabinet/call/view.py" line="326"/>
         <source>Give the floor</source>
         <translation>Trao quyền phát biểu</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="329"/>
+        <location filename="../../ecabinet/call/view.py" line="331"/>
         <source>Spotlight</source>
         <translation>Đưa lên màn hình chính</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="331"/>
+        <location filename="../../ecabinet/call/view.py" line="333"/>
         <source>Unpin</source>
         <translation>Bỏ ghim</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="333"/>
+        <location filename="../../ecabinet/call/view.py" line="335"/>
         <source>Pin</source>
         <translation>Ghim</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="334"/>
+        <location filename="../../ecabinet/call/view.py" line="336"/>
         <source>Remove from the call</source>
         <translation>Mời ra khỏi cuộc họp</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="336"/>
+        <location filename="../../ecabinet/call/view.py" line="338"/>
         <source>Show video</source>
         <translation>Hiện hình</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/view.py" line="338"/>
+        <location filename="../../ecabinet/call/view.py" line="340"/>
         <source>Hide video</source>
         <translation>Ẩn hình</translation>
     </message>
@@ -243,42 +243,42 @@
 <context>
     <name>VideoTile</name>
     <message>
-        <location filename="../../ecabinet/call/tiles.py" line="82"/>
+        <location filename="../../ecabinet/call/tiles.py" line="83"/>
         <source>Muted by the chair</source>
         <translation>Chủ trì đã tắt tiếng</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/tiles.py" line="82"/>
+        <location filename="../../ecabinet/call/tiles.py" line="83"/>
         <source>Muted</source>
         <translation>Đã tắt tiếng</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/tiles.py" line="85"/>
+        <location filename="../../ecabinet/call/tiles.py" line="86"/>
         <source>Connection: good</source>
         <translation>Kết nối: tốt</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/tiles.py" line="86"/>
+        <location filename="../../ecabinet/call/tiles.py" line="87"/>
         <source>Connection: fair</source>
         <translation>Kết nối: trung bình</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/tiles.py" line="87"/>
+        <location filename="../../ecabinet/call/tiles.py" line="88"/>
         <source>Connection: poor</source>
         <translation>Kết nối: kém</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/tiles.py" line="88"/>
+        <location filename="../../ecabinet/call/tiles.py" line="89"/>
         <source>Connection: not measured yet</source>
         <translation>Kết nối: chưa đo</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/tiles.py" line="96"/>
+        <location filename="../../ecabinet/call/tiles.py" line="97"/>
         <source>Video hidden</source>
         <translation>Đã ẩn hình</translation>
     </message>
     <message>
-        <location filename="../../ecabinet/call/tiles.py" line="98"/>
+        <location filename="../../ecabinet/call/tiles.py" line="99"/>
         <source>No picture yet</source>
         <translation>Chưa có hình</translation>
     </message>
