@@ -109,3 +109,26 @@ async def test_mute_stops_own_audio_at_the_others(
     seen = len(ward.of(me).video)
     await progress.wait_for(lambda: len(ward.of(me).video) > seen + 5, "the picture back")
     await controller.leave()
+
+
+async def test_removed_by_the_chair_ends_the_call_and_says_why(
+    connect: Connect,
+    new_site: Sites,
+    remote: MediaThread,
+    meeting: dict[str, Any],
+    progress: Progress,
+    vietnamese: Any,
+    calls: list[CallController],
+) -> None:
+    chair = await new_site("chair", 7)
+    await remote.run(chair.join(meeting["id"]))
+    connection = await connect("room")
+    controller = open_call(connection, meeting["id"], progress)
+    calls.append(controller)
+    assert await controller.start()
+    session = controller.session
+    await remote.run(chair.call("call.control", action="remove", site=session.site))
+    await progress.wait_for(lambda: session.phase is Phase.ENDED, "the call to end")
+    assert session.end_reason == "removed"
+    assert controller.phase_text() == "Chủ trì đã mời điểm cầu này ra khỏi cuộc họp."
+    assert session.rejoins == 0  # removed is final: no joining again by itself
