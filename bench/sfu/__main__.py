@@ -106,7 +106,7 @@ def summary(results: list[Figures], direct: tuple[float, float], load: float) ->
             ),
         ]
         for label, text, value in rows:
-            other = text(janus) if janus is not None else "skipped"
+            other = text(janus) if janus is not None else "not run"
             compared = ratio(value(big), value(janus)) if value and janus else ""
             lines.append(f"| {label} | {text(big)} | {other} | {compared} |")
         lines.append("")

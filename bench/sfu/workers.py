@@ -310,8 +310,8 @@ def drive(
                     server_cpu=server_cpu,
                     workers_cpu=workers_cpu,
                     udp_errors=udp_receive_errors(system.server_pid) - errors0,
-                    server_drops=udp_drops([system.server_pid]) - server_drops0,
-                    workers_drops=udp_drops(pids) - workers_drops0,
+                    server_drops=max(0, udp_drops([system.server_pid]) - server_drops0),
+                    workers_drops=max(0, udp_drops(pids) - workers_drops0),
                     load=max(load0, loadavg()),
                     others_cpu=max(0.0, busy_seconds() - busy0 - server_cpu - workers_cpu),
                 )
