@@ -7,6 +7,9 @@ import importlib.util
 import subprocess
 import sys
 
+TIMEOUT = 1800
+"""Longest any one bench may run (the video bench takes about four minutes)."""
+
 BENCHES = [
     "bench.fanout",
     "bench.distribution",
@@ -25,7 +28,13 @@ def main() -> int:
             continue
         print(f"\n=== {name} ===", flush=True)
         # Each bench in its own process, so one's threads and memory do not skew the next.
-        if subprocess.run([sys.executable, "-m", name], check=False).returncode != 0:
+        try:
+            code = subprocess.run([sys.executable, "-m", name], check=False, timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            print(f"{name} did not finish in {TIMEOUT} s")
+            failed.append(name)
+            continue
+        if code.returncode != 0:
             failed.append(name)
     if failed:
         print(f"\nbenches that failed: {', '.join(failed)}")

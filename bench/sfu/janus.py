@@ -63,6 +63,8 @@ LIBRARIES = Path("/usr/lib/x86_64-linux-gnu/janus")
 ROOM = 1234
 MIDS = {"0": "audio", "1": "high", "2": "low"}
 REQUEST_TIMEOUT = 30.0
+HTTP_TIMEOUT = aiohttp.ClientTimeout(total=60)
+"""Longer than Janus's 30 s long poll."""
 T = TypeVar("T")
 
 
@@ -346,7 +348,7 @@ class JanusSession:
 
 
 async def create_room(url: str, wards: int) -> None:
-    async with aiohttp.ClientSession() as http:
+    async with aiohttp.ClientSession(timeout=HTTP_TIMEOUT) as http:
         session = JanusSession(http, url)
         await session.create()
         try:
@@ -376,7 +378,7 @@ async def site_main(context: SiteContext) -> None:
     names = {number: site for site, number in numbers.items()}
     publish = RTCPeerConnection(rtc_configuration(LOOPBACK))
     receive = RTCPeerConnection(rtc_configuration(LOOPBACK))
-    async with aiohttp.ClientSession() as http:
+    async with aiohttp.ClientSession(timeout=HTTP_TIMEOUT) as http:
         session = JanusSession(http, context.params["url"])
         try:
             await session.create()

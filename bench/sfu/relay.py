@@ -165,12 +165,12 @@ async def site_main(context: SiteContext) -> None:
     publish = RTCPeerConnection(rtc_configuration(LOOPBACK))
     receive = RTCPeerConnection(rtc_configuration(LOOPBACK))
     try:
-        async with connect(context.params["url"], max_size=2**22) as ws:
+        async with connect(context.params["url"], open_timeout=START_TIMEOUT) as ws:
             add_sending(publish, publish_tracks(context.clips, context.sent))
             await publish.setLocalDescription(await publish.createOffer())
             sdp = publish.localDescription.sdp
             await ws.send(json.dumps({"type": "publish", "site": context.key, "sdp": sdp}))
-            answer = json.loads(await ws.recv())
+            answer = json.loads(await asyncio.wait_for(ws.recv(), START_TIMEOUT))
             await publish.setRemoteDescription(
                 RTCSessionDescription(sdp=answer["sdp"], type="answer")
             )
@@ -178,7 +178,7 @@ async def site_main(context: SiteContext) -> None:
                 context.dropper.install(publish)
             await context.control.barrier("published")
             await ws.send(json.dumps({"type": "subscribe", "site": context.key}))
-            offer = json.loads(await ws.recv())
+            offer = json.loads(await asyncio.wait_for(ws.recv(), START_TIMEOUT))
             await receive.setRemoteDescription(
                 RTCSessionDescription(sdp=offer["sdp"], type="offer")
             )

@@ -81,17 +81,26 @@ class Control:
             self._conn.send(("at", name))
         await event.wait()
 
-    async def listen(self) -> None:
+    async def listen(self, deadline: float) -> None:
+        """Until the parent says stop, or at ``deadline`` (monotonic) if it never does."""
         for _ in range(10**6):
-            message = await asyncio.to_thread(self._conn.recv)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            # poll() with a timeout, so that no thread is left blocked when the run ends.
+            if not await asyncio.to_thread(self._conn.poll, min(1.0, remaining)):
+                continue
+            message = self._conn.recv()
             if message[0] == "go":
                 self._go.setdefault(message[1], asyncio.Event()).set()
             elif message[0] == "loss":
                 for dropper in self.droppers:
                     dropper.rate = message[1]
             elif message[0] == "stop":
-                self.stopped.set()
-                return
+                break
+        self.stopped.set()
+        for event in self._go.values():
+            event.set()
 
 
 async def worker_main(job: dict[str, Any], conn: Any) -> None:
@@ -102,7 +111,7 @@ async def worker_main(job: dict[str, Any], conn: Any) -> None:
     audio = encode_audio_clip()
     everyone = {site: Clips.make(n, audio, job["video"][n]) for site, n in job["numbers"].items()}
     control = Control(conn, len(job["keys"]))
-    listener = asyncio.get_running_loop().create_task(control.listen())
+    listener = asyncio.get_running_loop().create_task(control.listen(job["deadline"]))
     contexts = []
     for key in job["keys"]:
         context = SiteContext(
@@ -270,6 +279,12 @@ def drive(
             "plan": plan,
             "params": system.params,
             "lossy": lossy,
+            # A worker left alone (its parent gone) ends by itself after this.
+            "deadline": time.monotonic()
+            + 2 * BARRIER_TIMEOUT
+            + warmup
+            + sum(w.seconds for w in windows)
+            + 120,
         }
         mine, theirs = context.Pipe()
         process = context.Process(target=worker, args=(job, theirs), daemon=True)
