@@ -131,16 +131,17 @@ def summary(results: list[Figures], direct: tuple[float, float], load: float) ->
     if lossy:
         lines += [
             "| loss on one publisher's packets | longest freeze at its subscribers | limit "
-            "| longest freeze of any other site | delivered / sent | UDP errors "
-            "| other processes' CPU |",
-            "|---|---|---|---|---|---|---|",
+            "| longest freeze of any other site | streams received / planned | delivered / sent "
+            "| UDP errors | other processes' CPU |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         for f in lossy:
             limit = 500 if f.loss <= 0.01 else 1000
             others = f"{f.others_freeze_ms:.0f} ms" if f.others_freeze_ms is not None else "-"
             lines.append(
                 f"| {f.loss:.0%} ({f.dropped} of {f.seen} packets) | {f.freeze_ms:.0f} ms "
-                f"| {limit} ms | {others} | {f.ratio:.3f} | {f.udp_errors} "
+                f"| {limit} ms | {others} | {f.streams} / {f.streams_planned} | {f.ratio:.3f} "
+                f"| {f.udp_errors} "
                 f"| {100 * f.others_core:.0f} % |"
             )
     return "\n".join(lines)
