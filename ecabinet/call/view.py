@@ -8,7 +8,16 @@ from functools import partial
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Signal
 from PySide6.QtGui import QAction, QImage
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 from qasync import asyncSlot
 
 from ecabinet.call.controller import CallController
@@ -82,30 +91,57 @@ class CallView(QWidget):
         top.addWidget(self.heading, 1)
         top.addWidget(self.quality)
         top.addWidget(self.status)
-        tools = QHBoxLayout()
-        for button in (
-            self.mute_button,
-            self.camera_button,
-            self.hand_button,
-            self.layout_button,
-            self.devices_button,
-        ):
-            tools.addWidget(button)
-        tools.addStretch(1)
-        for button in (self.mute_all_button, self.lock_button, self.record_button):
-            tools.addWidget(button)
-        tools.addWidget(self.leave_button)
+        self.tools = QGridLayout()
+        self.compact = False
+        self._place_tools()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.notice)
         layout.addWidget(self.grid, 1)
-        layout.addLayout(tools)
+        layout.addLayout(self.tools)
 
         controller.on_change.append(self._changed)
         controller.on_picture.append(self._picture)
         controller.on_message.append(self._message)
         self.retranslate()
         self._refresh_tiles()
+
+    def _place_tools(self) -> None:
+        """One row of buttons in a tab of its own; rows of three on the chair's live screen,
+        where the call shares the width with the floor and the votes."""
+        own = [
+            self.mute_button,
+            self.camera_button,
+            self.hand_button,
+            self.layout_button,
+            self.devices_button,
+        ]
+        control = [self.mute_all_button, self.lock_button, self.record_button, self.leave_button]
+        while self.tools.count():
+            self.tools.takeAt(0)
+        for column in range(self.tools.columnCount()):
+            self.tools.setColumnStretch(column, 0)
+        if not self.compact:
+            for column, button in enumerate(own):
+                self.tools.addWidget(button, 0, column)
+            self.tools.setColumnStretch(len(own), 1)
+            for column, button in enumerate(control, len(own) + 1):
+                self.tools.addWidget(button, 0, column)
+            return
+        shown = [b for b in own + control if b is self.leave_button or b.isVisibleTo(self)]
+        shown = shown if self.may_control else [b for b in shown if b not in control[:3]]
+        for index, button in enumerate(shown):
+            self.tools.addWidget(button, index // 3, index % 3)
+
+    def set_compact(self, compact: bool) -> None:
+        """Fit a narrow place: no title line (the screen around says which meeting), the
+        buttons in rows of three."""
+        self.compact = compact
+        self.heading.setVisible(not compact)
+        light = "color: #e6e8eb;" if compact else ""  # on the live screen's dark video area
+        self.status.setStyleSheet(light)
+        self.quality.setStyleSheet(light)
+        self._place_tools()
 
     def _new_tile(self, tile: VideoTile) -> None:
         tile.context_requested.connect(self._tile_menu)

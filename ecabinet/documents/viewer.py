@@ -113,7 +113,10 @@ class PdfViewer(QWidget):
         self.previous_hit_button.clicked.connect(self.previous_hit)
         self.next_hit_button.clicked.connect(self.next_hit)
         self.search.countChanged.connect(self._hits_changed)
-        self.search.statusChanged.connect(self._hits_changed)
+        # Qt 6.12 searches in the background and says when it is done; 6.11 has no status.
+        status_changed = getattr(self.search, "statusChanged", None)
+        if status_changed is not None:
+            status_changed.connect(self._hits_changed)
         self.navigator.currentPageChanged.connect(self._page_changed)
         self.document.statusChanged.connect(self._status_changed)
         self._shortcuts()
@@ -234,7 +237,8 @@ class PdfViewer(QWidget):
         return self.search.count() if self.search.searchString() else 0
 
     def _hits_changed(self, *_: object) -> None:
-        if self.search.status() == QPdfDocument.Status.Loading:
+        status = getattr(self.search, "status", None)
+        if status is not None and status() == QPdfDocument.Status.Loading:
             return
         self._update_labels()
         if self.hit_count and self.view.currentSearchResultIndex() < 0:

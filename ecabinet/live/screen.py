@@ -59,6 +59,7 @@ def scrolling(widget: QWidget) -> QScrollArea:
 
 class LiveScreen(QWidget):
     attention = Signal()  # something needs this person now: a ballot, or the floor
+    join_video = Signal(str)  # the meeting's video session, shown in `video_area`
 
     def __init__(
         self,
@@ -127,6 +128,11 @@ class LiveScreen(QWidget):
         self.video_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.video_placeholder.setStyleSheet("color: #c8ccd2;")
         video_layout.addWidget(self.video_placeholder)
+        self.video_button = QPushButton()
+        self.video_button.setObjectName("liveJoinVideo")
+        self.video_button.clicked.connect(lambda: self.join_video.emit(self.meeting_id))
+        video_layout.addWidget(self.video_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.video: QWidget | None = None
         self.not_in_session = QLabel()
         self.not_in_session.setObjectName("notInSession")
         self.not_in_session.setWordWrap(True)
@@ -218,6 +224,7 @@ class LiveScreen(QWidget):
         if self.roles.minutes:
             self.side.setTabText(2, self.tr("Minutes"))
         self.video_placeholder.setText(self.tr("The video of the session appears here."))
+        self.video_button.setText(self.tr("Join the &video session"))
         self._show_status()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -254,6 +261,11 @@ class LiveScreen(QWidget):
     def _show_status(self) -> None:
         """Live actions work while the meeting is in session; say so before and after."""
         status = self.meeting().status
+        self.video_button.setVisible(
+            self.video is None
+            and self.meeting().video
+            and status in (MeetingStatus.PUBLISHED, MeetingStatus.IN_PROGRESS)
+        )
         if status == MeetingStatus.PUBLISHED:
             self.not_in_session.setText(
                 self.tr(
@@ -273,11 +285,22 @@ class LiveScreen(QWidget):
         return self.settings_dialog
 
     def set_video(self, widget: QWidget) -> None:
-        """Put the video grid in its place (for the video call view)."""
+        """Put the meeting's call view in its place."""
         self.video_placeholder.hide()
+        self.video_button.hide()
         layout = self.video_area.layout()
         assert layout is not None
         layout.addWidget(widget)
+        self.video = widget
+
+    def take_video(self) -> QWidget | None:
+        """Take the call view out (the call left, or the screen closes while it goes on)."""
+        widget, self.video = self.video, None
+        if widget is not None:
+            widget.setParent(None)
+        self.video_placeholder.show()
+        self._show_status()
+        return widget
 
     def _call_attention(self) -> None:
         """A vote this person may still vote in, or the floor given to them, brings the

@@ -129,6 +129,10 @@ class Workspace(QTabWidget):
             if isinstance(widget, CallView):
                 widget.leave_and_delete()  # hang up first: the tab's media must stop
             elif widget is not None:
+                if isinstance(widget, LiveScreen) and isinstance(
+                    video := widget.take_video(), CallView
+                ):
+                    self._call_tab(video)  # the call goes on in a tab of its own
                 widget.deleteLater()
 
     def meeting_pages(self) -> list[MeetingPage]:
@@ -186,20 +190,36 @@ class Workspace(QTabWidget):
             return None
         screen = LiveScreen(detail, self.store, self.connection, self.me, self.open_document)
         screen.attention.connect(lambda: self.setCurrentWidget(screen))  # a ballot, the floor
+        screen.join_video.connect(self.open_call)
+        for view in self.call_views():  # a call already open moves onto the screen
+            if view.session.meeting_id == meeting_id and self.indexOf(view) >= 0:
+                self.removeTab(self.indexOf(view))
+                view.set_compact(True)
+                screen.set_video(view)
         self.addTab(screen, self.tr("Live: {0}").format(detail.title[:32]))
         self.setCurrentWidget(screen)
         await screen.load()
         return screen
 
     def call_views(self) -> list[CallView]:
-        return [w for w in map(self.widget, range(self.count())) if isinstance(w, CallView)]
+        """Every open call: in a tab of its own or on a live meeting's screen."""
+        tabs = [w for w in map(self.widget, range(self.count())) if isinstance(w, CallView)]
+        return tabs + [s.video for s in self.live_screens() if isinstance(s.video, CallView)]
+
+    def _live_screen(self, meeting_id: str) -> LiveScreen | None:
+        return next((s for s in self.live_screens() if s.meeting_id == meeting_id), None)
+
+    def _call_tab(self, view: CallView) -> None:
+        view.set_compact(False)
+        self.addTab(view, self.tr("Video: {0}").format(view.title[:32]))
 
     @asyncSlot(str)
     async def open_call(self, meeting_id: str) -> CallView | None:
         """The meeting's video call in a tab of its own (ecabinet/call, docs/call-client.md)."""
+        screen = self._live_screen(meeting_id)
         for view in self.call_views():
             if view.session.meeting_id == meeting_id:
-                self.setCurrentWidget(view)
+                self.setCurrentWidget(screen if screen and screen.video is view else view)
                 return view
         summary = self.store.summaries.get(meeting_id)
         if summary is None or self.me is None or not self.connection.online:
@@ -213,8 +233,13 @@ class Workspace(QTabWidget):
             unit_names={u.id: u.name for u in self.store.directory.units.values()},
         )
         view.left.connect(lambda _id: self._call_left(view))
-        self.addTab(view, self.tr("Video: {0}").format(summary.title[:32]))
-        self.setCurrentWidget(view)
+        if screen is not None:
+            view.set_compact(True)
+            screen.set_video(view)  # the chair's screen brings the video in beside the floor
+            self.setCurrentWidget(screen)
+        else:
+            self._call_tab(view)
+            self.setCurrentWidget(view)
         await controller.start()
         return view
 
@@ -222,7 +247,10 @@ class Workspace(QTabWidget):
         index = self.indexOf(view)
         if index >= 0:
             self.removeTab(index)
-            view.deleteLater()
+        for screen in self.live_screens():
+            if screen.video is view:
+                screen.take_video()
+        view.deleteLater()
 
     def _document(self, document_id: str) -> p.DocumentView | None:
         for detail in self.store.details.values():

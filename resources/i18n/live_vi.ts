@@ -236,6 +236,10 @@
 <context>
     <name>LiveScreen</name>
     <message>
+        <source>Join the &amp;video session</source>
+        <translation>Tham gia &amp;phiên họp trực tuyến</translation>
+    </message>
+    <message>
         <source>Votes</source>
         <translation>Biểu quyết</translation>
     </message>

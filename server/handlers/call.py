@@ -89,7 +89,8 @@ async def join(app: AppState, conn: Connection, request: pc.CallJoin) -> pc.Call
     finally:
         sfu.discard_if_empty(room)
     await _audit(app, site.id, "call.joined", request.meeting_id)
-    await present_through_video(app, conn, request.meeting_id)
+    if not site.hall:
+        await present_through_video(app, conn, request.meeting_id)
     # A room opened while someone holds the live meeting's floor starts with that floor.
     room.follow_hall_floor(await app.store.read(lambda db: live_repo.speaker(db, room.meeting_id)))
     return joined

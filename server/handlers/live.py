@@ -204,9 +204,10 @@ async def check_in(app: AppState, conn: Connection, request: pl.CheckIn) -> pl.L
 
 
 async def present_through_video(app: AppState, conn: Connection, meeting_id: str) -> None:
-    """After a join of the meeting's video session: the site is checked in online if it had
-    not checked in (`attendance.joined_video`). Outside a session, or for someone who is not a
-    participant, nothing happens."""
+    """After a join of the meeting's video session by a site outside the hall (a ward hall, a
+    remote delegate of another unit): it is checked in online if it had not checked in
+    (`attendance.joined_video`). Outside a session, or for someone who is not a participant,
+    nothing happens. The hall's own laptops join the video too; their people check in."""
 
     def apply(db: Db, s: LiveState, person: Person, _t: datetime) -> tuple[LiveState, list[Event]]:
         after, events = attendance.joined_video(s, person.id)

@@ -83,11 +83,10 @@ async def test_joining_the_video_checks_a_ward_hall_in_online(
 ) -> None:
     chair = await new_site("chair", 1)
     ward = await new_site("room", 2)
-    await chair.join(meeting["id"])  # before the session: nothing to check in to
+    await ward.join(meeting["id"])  # before the session: nothing to check in to
     await in_session(chair, meeting["id"])
-    await chair.client.call("live.check_in", meeting_id=meeting["id"], presence="hall")
-    await ward.join(meeting["id"])
-    await chair.join(meeting["id"])  # the chair rejoins: still in the hall
+    await chair.join(meeting["id"])  # the hall's own laptop: its person checks in
+    await ward.join(meeting["id"])  # the ward hall rejoins in session: present online
     state = await chair.client.call("live.state.get", meeting_id=meeting["id"])
     presence = {a["person_id"]: a["presence"] for a in state["attendance"]}
-    assert presence["per_room"] == "online" and presence["per_chair"] == "hall"
+    assert presence["per_room"] == "online" and presence["per_chair"] is None

@@ -154,3 +154,56 @@ async def test_join_video_on_the_meeting_page_opens_the_call(
         for view in workspace.call_views():
             await view.controller.leave()
         await close_window(window)
+
+
+async def test_the_call_sits_on_the_chairs_live_screen_and_outlives_it(
+    qtbot: QtBot,
+    vietnamese: Any,
+    server: RunningServer,
+    new_site: Sites,
+    remote: MediaThread,
+    meeting: dict[str, Any],
+    progress: Progress,
+    tmp_path: Path,
+) -> None:
+    ward = await new_site("room", 2)
+    await remote.run(ward.join(meeting["id"]))
+    window = new_window(qtbot, Settings(tmp_path / "chair.ini"))
+    window.settings.cache_dir = tmp_path / "cache"
+    await sign_in(qtbot, window, server.url, USERNAMES["chair"], org.PASSWORD)
+    workspace = window.workspace
+    assert workspace is not None
+    try:
+        page = await workspace.open_meeting(meeting["id"])
+        assert page is not None
+        qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+        await progress.wait_for(lambda: page.meeting.status == "in_progress", "the start")
+        qtbot.mouseClick(page.live_button, Qt.MouseButton.LeftButton)
+        await progress.wait_for(lambda: bool(workspace.live_screens()), "the live screen")
+        screen = workspace.live_screens()[0]
+        assert screen.video_button.isVisible()
+        qtbot.mouseClick(screen.video_button, Qt.MouseButton.LeftButton)
+        await progress.wait_for(lambda: isinstance(screen.video, CallView), "the embedded call")
+        view = workspace.call_views()[0]
+        assert screen.video is view and workspace.indexOf(view) < 0
+        assert workspace.currentWidget() is screen and not screen.video_button.isVisible()
+        view.controller.on_picture.append(lambda *_args: progress.notify())
+        await progress.wait_for(
+            lambda: (
+                ward.site in view.grid.tiles
+                and image_pattern(view.grid.tiles[ward.site].image) == 2
+            ),
+            "the ward's picture on the chair's screen",
+        )
+        save_screenshot(window, "chair-live-screen-with-video")
+        # Closing the live screen keeps the call: it moves to a tab of its own.
+        workspace.tabCloseRequested.emit(workspace.indexOf(screen))
+        assert workspace.indexOf(view) >= 0 and workspace.call_views() == [view]
+        me = view.session.site
+        assert not ward.of(me).video_ended
+        workspace.tabCloseRequested.emit(workspace.indexOf(view))
+        await progress.wait_for(lambda: ward.of(me).video_ended, "the chair's video to end")
+    finally:
+        for view in workspace.call_views():
+            await view.controller.leave()
+        await close_window(window)
