@@ -1,11 +1,13 @@
 """The call's media runs on a plain asyncio loop in a thread of its own, not on the GUI loop.
 
-Every RTP packet is an event-loop callback. On the qasync loop each callback is a Qt timer
-started and killed from Python, and with PySide6 6.12.0 `QObject.killTimer` (and
-`QCoreApplication.processEvents`) drop a reference to None each time they are called: at a
-call's packet rate None's count reaches zero within a minute and the interpreter aborts
-("none_dealloc"). Here the media loop is a standard asyncio loop; the GUI loop only carries the
-websocket and the view's own timers. The session is plain asyncio code and does not notice.
+Every RTP packet is an event-loop callback; on the qasync loop each would be a Qt timer started
+and killed from Python, and decoding and encoding would hold up the window. Here the media loop
+is a standard asyncio loop; the GUI loop carries the websocket and the view's own timers. The
+session is plain asyncio code and does not notice. (With PySide6 6.12.0 under Python 3.11 the
+timers also lost a reference to None each, which aborted the interpreter within a minute of a
+call; pyproject.toml keeps that release out: docs/call-client.md.) The client's garbage
+collector runs in the GUI thread only (ecabinet/core/gui_gc.py), so a collection here never
+destroys a Qt object.
 
 `ThreadLink` lets the session, running here, send requests over the client's connection,
 which lives on the GUI loop.
