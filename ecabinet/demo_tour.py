@@ -18,10 +18,18 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ecabinet.app import make_application, prepare
+from ecabinet.call.controller import site_number
+from ecabinet.call.session import Phase
+from ecabinet.call.sources import SyntheticSpec, synthetic_source
+from ecabinet.call.stamps import render_text
+from ecabinet.call.view import CallView
+from ecabinet.call.ward_hall import WardHallMode
 from ecabinet.core.settings import Settings
+from ecabinet.demo_site import SyntheticSite
 from ecabinet.live.screen import LiveScreen
 from ecabinet.login.demo_accounts import load_demo_accounts
 from ecabinet.net.client import Client, Disconnected, ServerError
@@ -43,6 +51,10 @@ TOUR_ITEMS = (
 # the ward hall of Phú Cường asks for the floor.
 HALL_DELEGATES = ("phochutich2", "phochutich3", "tp.taichinh", "tp.noivu")
 WARD_HALL = "diemcau.phucuong"
+# Ward halls invited by name that join the video as sites with synthetic pictures (no screen);
+# the room PC of Phú Cường joins too, in ward-hall mode. Invited by name, a room account takes
+# part without making its ward's people members (the quorum stays the city committee's).
+VIDEO_HALLS = ("diemcau.hiepthanh", "diemcau.chanhnghia")
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
 WAIT = 30.0  # seconds, the longest any one step of the live meeting may take
 
@@ -202,12 +214,23 @@ async def _call(client: Client, kind: str, /, **fields: Any) -> Any:
 
 
 async def _tour_meeting(secretary: Client) -> str:
-    """A published meeting of the city committee for the live part: left over from a run
-    that stopped before starting it, or new. Leftovers already started are closed first."""
+    """A published video meeting of the city committee for the live part: left over from a
+    run that stopped before starting it (brought up to date), or new. Leftovers already
+    started are closed first."""
+    people = await _call(secretary, "people.list")
+    halls = [str(x["id"]) for x in people if x["username"] in VIDEO_HALLS]
     for meeting in await _call(secretary, "meetings.list"):
         if not is_tour_meeting(meeting["title"]):
             continue
         if meeting["status"] == MeetingStatus.PUBLISHED.value:
+            await _call(
+                secretary,
+                "meeting.update",
+                meeting_id=meeting["id"],
+                video=True,
+                invited_unit_ids=["ubnd", "phu-cuong"],
+                invited_person_ids=halls,
+            )
             return str(meeting["id"])
         await _put_away(secretary, meeting["id"], MeetingStatus(meeting["status"]))
     now = dt.datetime.now(VIETNAM).replace(second=0, microsecond=0)
@@ -223,6 +246,7 @@ async def _tour_meeting(secretary: Client) -> str:
         video=True,
         description="Phiên họp ngắn do chuyến tham quan của bản trình diễn tạo ra.",
         invited_unit_ids=["ubnd", "phu-cuong"],
+        invited_person_ids=halls,
     )
     meeting_id = str(created["id"])
     for title in TOUR_ITEMS:
@@ -462,11 +486,122 @@ class _LiveTour:
             "the vote) and the two generated documents",
         )
 
+        # The video session on the chair's screen, and a ward hall's room PC.
+        workspace.setCurrentWidget(chair)
+        await self._video(meeting_id, chair_window, chair)
+
         # The chair ends the meeting from its page.
         workspace.setCurrentWidget(page)
         page.end_button.click()
         await until(lambda: page.meeting.status == MeetingStatus.ENDED, "the end")
         self.notes.append("The chair ended the meeting; the tour archived it.")
+
+    async def _video(self, meeting_id: str, chair_window: MainWindow, chair: LiveScreen) -> None:
+        """The chair joins the video from the live screen, two ward halls join with synthetic
+        pictures, the chair gives one the floor (the spotlight moves to it); then the room PC
+        of Phú Cường in ward-hall mode. Everyone has left the call when this returns."""
+        workspace = chair_window.workspace
+        assert workspace is not None
+        if chair.video_button.isHidden():
+            raise RuntimeError("no video button on the chair's live screen")
+        chair.video_button.click()
+        await until(lambda: isinstance(chair.video, CallView), "the call on the chair's screen")
+        view = chair.video
+        assert isinstance(view, CallView)
+        sites: list[SyntheticSite] = []
+        mode: WardHallMode | None = None
+        try:
+            await until(lambda: view.session.phase is Phase.JOINED, "the chair in the call")
+            secretary = self.clients.open[0]
+            people = {x["username"]: x for x in await _call(secretary, "people.list")}
+            sites = [
+                self._synthetic_site(name, people[name]["full_name"], people[name]["id"])
+                for name in VIDEO_HALLS
+            ]
+            joined = await asyncio.gather(*(s.join(meeting_id) for s in sites))
+
+            def shown(site: str) -> int:
+                tile = view.tile(site)
+                return tile.pictures if tile is not None else 0
+
+            await until(lambda: all(shown(site) > 0 for site in joined), "the ward halls' pictures")
+            if not view.may_control:
+                raise RuntimeError("the chair's call view has no chair's controls")
+            # The tile's menu: give the floor (the spotlight moves to the site), then pin it,
+            # since every synthetic site sends the same tone and the loudest would take the
+            # spotlight back at the next change of speaker.
+            floor_site = joined[0]
+            room = view.session.room
+            _menu_action(view, floor_site, "Give the floor").trigger()
+            await until(
+                lambda: room.floor == floor_site and room.spotlight == floor_site,
+                "the floor and the spotlight on the ward hall",
+            )
+            _menu_action(view, floor_site, "Pin").trigger()
+            await until(
+                lambda: room.pinned and room.spotlight == floor_site, "the ward hall pinned"
+            )
+            given = shown(floor_site)
+            await until(lambda: shown(floor_site) > given + 5, "the spotlight's pictures")
+            names = [room.sites[site].name for site in joined]
+            self.shot(
+                chair_window,
+                "chair-video",
+                f"Chair's screen in the video session: {len(room.sites)} sites; "
+                f"{names[0]} holds the floor, pinned in the spotlight, {names[1]} beside it",
+            )
+            self.notes.append(
+                f"Video: the chair and {len(joined)} ward halls with synthetic pictures "
+                f"({', '.join(names)}); the chair gave the floor to {names[0]}"
+            )
+
+            # The room PC of Phú Cường, in ward-hall mode, on the same meeting.
+            hall_window = await self.window(WARD_HALL)
+            me = hall_window.connection.me
+            summary = hall_window.store.summaries.get(meeting_id)
+            if me is None or summary is None:
+                raise RuntimeError("the ward hall does not see the tour's meeting")
+            mode = WardHallMode(hall_window.store, hall_window.connection, me, full_screen=False)
+            hall = await asyncio.wait_for(mode.open(summary), WAIT)
+            hall.resize(1280, 720)
+            try:
+                await until(
+                    lambda: (
+                        hall.big_site == floor_site
+                        and hall.big.pictures > 0
+                        and hall.self_view.pictures > 0
+                    ),
+                    "the ward hall's screen",
+                )
+            except TimeoutError:
+                raise RuntimeError(
+                    f"the ward hall's screen shows {hall.big_site} large ({hall.big.pictures} "
+                    f"pictures, {hall.self_view.pictures} of its own), not {floor_site}; "
+                    f"{hall.status.text()}"
+                ) from None
+            self.shot(
+                hall,
+                "ward-hall-video",
+                f"Ward hall of Phú Cường (room PC, ward-hall mode): {names[0]} "
+                "large, the room itself small, the raise-hand button",
+            )
+        finally:
+            if mode is not None:
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(mode.close(), WAIT)
+            for site in sites:
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(site.leave(), WAIT)
+            if chair.video is view:
+                await asyncio.wait_for(view.leave(), WAIT)
+
+    def _synthetic_site(self, username: str, name: str, person_id: str) -> SyntheticSite:
+        """A ward hall joining with the call client's synthetic pictures (its name drawn in
+        them, rendered here in the GUI thread) at 10 frames a second."""
+        spec = SyntheticSpec(site_number(person_id), name, fps=10)
+        source = synthetic_source(spec, render_text)
+        tracks = [source.audio, source.high, source.low]
+        return SyntheticSite(self.url, self.fingerprint, username, self.password, tracks)
 
     async def close(self) -> None:
         for window in self.windows:
@@ -474,6 +609,15 @@ class _LiveTour:
                 await asyncio.wait_for(window.close_async(), 10)
             window.close()
         await self.clients.close()
+
+
+def _menu_action(view: CallView, site: str, text: str) -> QAction:
+    """The action of a tile's menu whose (translated) text is ``text``'s."""
+    wanted = view.tr(text)
+    for action in view.tile_actions(site):
+        if action.text() == wanted:
+            return action
+    raise RuntimeError(f"no “{wanted}” in the menu of {site}")
 
 
 async def live_meeting(
