@@ -81,6 +81,15 @@ class SyntheticSite:
         """Sign in and join the meeting's call; the site's id."""
         return await self.thread.run(self._join(meeting_id))
 
+    async def call(self, kind: str, /, **fields: Any) -> Any:
+        """A request of the site's account (``live.ask_floor``, say), sent from its thread."""
+
+        async def send() -> Any:
+            assert self._client is not None, "join first"
+            return await self._client.call(kind, timeout=WAIT, **fields)
+
+        return await self.thread.run(send())
+
     async def leave(self) -> None:
         """Leave the call, close the connections and the client, stop the thread."""
         try:

@@ -527,12 +527,23 @@ class _LiveTour:
             await until(lambda: all(shown(site) > 0 for site in joined), "the ward halls' pictures")
             if not view.may_control:
                 raise RuntimeError("the chair's call view has no chair's controls")
-            # The tile's menu: give the floor (the spotlight moves to the site), then pin it,
-            # since every synthetic site sends the same tone and the loudest would take the
-            # spotlight back at the next change of speaker.
-            floor_site = joined[0]
+            # Hiệp Thành asks for the floor; the chair gives it on the live screen and the
+            # call follows the hall (the site holds the call's floor, in the spotlight). The
+            # chair pins it from the tile's menu: every synthetic site sends the same tone, and
+            # the next change of loudest speaker would take the spotlight back.
+            floor_site, floor_hall = joined[0], sites[0]
+            await floor_hall.call("live.ask_floor", meeting_id=meeting_id)
+            queue = chair.floor.queue
+            name = people[VIDEO_HALLS[0]]["full_name"]
+
+            def queued() -> int | None:
+                rows = (queue.index(r) for r in range(queue.rowCount()))
+                return next((i.row() for i in rows if name in str(i.data())), None)
+
+            await until(lambda: queued() is not None, "the ward hall in the queue")
+            chair.floor.queue_view.setCurrentIndex(queue.index(queued() or 0))
+            chair.floor.give_button.click()
             room = view.session.room
-            _menu_action(view, floor_site, "Give the floor").trigger()
             await until(
                 lambda: room.floor == floor_site and room.spotlight == floor_site,
                 "the floor and the spotlight on the ward hall",
@@ -544,11 +555,13 @@ class _LiveTour:
             given = shown(floor_site)
             await until(lambda: shown(floor_site) > given + 5, "the spotlight's pictures")
             names = [room.sites[site].name for site in joined]
+            await until(lambda: bool(chair.floor.countdown.text()), "the countdown")
             self.shot(
                 chair_window,
                 "chair-video",
                 f"Chair's screen in the video session: {len(room.sites)} sites; "
-                f"{names[0]} holds the floor, pinned in the spotlight, {names[1]} beside it",
+                f"{names[0]} holds the floor ({chair.floor.speaker.text()}), pinned in the "
+                f"spotlight, {names[1]} beside it",
             )
             self.notes.append(
                 f"Video: the chair and {len(joined)} ward halls with synthetic pictures "

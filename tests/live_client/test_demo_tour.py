@@ -90,11 +90,13 @@ async def test_demo_tour_runs_a_live_meeting_and_leaves_the_demo_as_it_was(
     names = [name for name, _caption in shots]
     assert len(names) == 8 and all((out / name).stat().st_size > 10_000 for name in names)
     assert "Đang phát biểu: Điểm cầu phường Phú Cường" in shots[1][1]
-    # The video: the chair and two ward halls, the floor given to Hiệp Thành; then the room PC
+    # The video: the chair and two ward halls, the hall's floor given to Hiệp Thành, which the
+    # call follows (the chair pins it in the spotlight); then the room PC
     # of Phú Cường shows Hiệp Thành large. Everyone left the call, every media thread ended.
     captions = dict(shots)
     video = next(c for n, c in captions.items() if n.endswith("chair-video.png"))
     assert "3 sites" in video and "Điểm cầu phường Hiệp Thành holds the floor" in video
+    assert "(Đang phát biểu: Điểm cầu phường Hiệp Thành)" in video  # the live floor panel
     hall = next(c for n, c in captions.items() if n.endswith("ward-hall-video.png"))
     assert "Điểm cầu phường Hiệp Thành large" in hall
     assert any(n.startswith("Video: the chair and 2 ward halls") for n in notes), notes
