@@ -65,6 +65,19 @@ async def test_demo_tour_runs_a_live_meeting_and_leaves_the_demo_as_it_was(
             await watcher.call("agenda.add", meeting_id=leftover["id"], title="Khai mạc")
             for status in ("published", "in_progress"):
                 await watcher.call("meeting.transition", meeting_id=leftover["id"], to=status)
+            # Another stopped before starting its meeting, made in a hall without video or ward halls:
+            # the tour brings it up to date and uses it.
+            unstarted = await watcher.call(
+                "meeting.create",
+                title=TOUR_TITLE,
+                organiser_unit_id="ubnd",
+                starts_at="2026-11-21T08:00:00+07:00",
+                ends_at="2026-11-21T09:00:00+07:00",
+                hall="Phòng họp số 2",
+                invited_unit_ids=["ubnd"],
+            )
+            await watcher.call("agenda.add", meeting_id=unstarted["id"], title="Khai mạc")
+            await watcher.call("meeting.transition", meeting_id=unstarted["id"], to="published")
             shots: list[tuple[str, str]] = []
             quits = qapp.quitOnLastWindowClosed()
             qapp.setQuitOnLastWindowClosed(False)  # the tour's last window closing ends no loop
@@ -106,6 +119,7 @@ async def test_demo_tour_runs_a_live_meeting_and_leaves_the_demo_as_it_was(
     assert {k: after[k]["status"] for k in before} == before
     assert after[leftover["id"]]["status"] == "archived"
     (tour,) = [after[k] for k in tour_ids]
+    assert tour["id"] == unstarted["id"]
     assert tour["title"] == TOUR_TITLE and tour["status"] == "archived"
 
     # The server's printed tour lists the seeded meetings and only counts the tour's.
