@@ -152,7 +152,7 @@ def main() -> None:
     parser.add_argument("--wards", type=int, default=15)
     parser.add_argument("--small-wards", type=int, default=2, help="wards in the MediaRelay run")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--warmup", type=float, default=8.0)
+    parser.add_argument("--warmup", type=float, default=20.0)
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--only", nargs="*", default=["ecabinet", "janus", "relay"])
     args = parser.parse_args()
