@@ -525,6 +525,11 @@ class _LiveTour:
                 return tile.pictures if tile is not None else 0
 
             await until(lambda: all(shown(site) > 0 for site in joined), "the ward halls' pictures")
+            chair_site = view.session.site
+            await until(
+                lambda: all(s.frames.get(chair_site, 0) > 0 for s in sites),
+                "the chair's picture at the ward halls",
+            )
             if not view.may_control:
                 raise RuntimeError("the chair's call view has no chair's controls")
             # Hiệp Thành asks for the floor; the chair gives it on the live screen and the
@@ -565,7 +570,8 @@ class _LiveTour:
             )
             self.notes.append(
                 f"Video: the chair and {len(joined)} ward halls with synthetic pictures "
-                f"({', '.join(names)}); the chair gave the floor to {names[0]}"
+                f"({', '.join(names)}), each receiving the chair's picture; the chair gave "
+                f"the floor to {names[0]}"
             )
 
             # The room PC of Phú Cường, in ward-hall mode, on the same meeting.

@@ -8,6 +8,7 @@ process of its own: the tour's Qt loop carries the windows, not the server's for
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from contextlib import AsyncExitStack
 from pathlib import Path
@@ -65,8 +66,8 @@ async def test_demo_tour_runs_a_live_meeting_and_leaves_the_demo_as_it_was(
             await watcher.call("agenda.add", meeting_id=leftover["id"], title="Khai mạc")
             for status in ("published", "in_progress"):
                 await watcher.call("meeting.transition", meeting_id=leftover["id"], to=status)
-            # Another stopped before starting its meeting, made in a hall without video or ward halls:
-            # the tour brings it up to date and uses it.
+            # Another stopped before starting its meeting, made in a hall without video or
+            # ward halls: the tour brings it up to date and uses it.
             unstarted = await watcher.call(
                 "meeting.create",
                 title=TOUR_TITLE,
@@ -91,6 +92,8 @@ async def test_demo_tour_runs_a_live_meeting_and_leaves_the_demo_as_it_was(
             after = {m["id"]: m for m in await watcher.call("meetings.list")}
         finally:
             await watcher.close()
+        # Nothing of the tour is left running on this loop (the watcher's reader is gone).
+        pending = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
         tour_ids = [k for k in after if k not in before and k != leftover["id"]]
         rooms_left = [k for k in tour_ids if find_room(srv.state, k) is not None]
     finally:
@@ -112,8 +115,12 @@ async def test_demo_tour_runs_a_live_meeting_and_leaves_the_demo_as_it_was(
     assert "(Đang phát biểu: Điểm cầu phường Hiệp Thành)" in video  # the live floor panel
     hall = next(c for n, c in captions.items() if n.endswith("ward-hall-video.png"))
     assert "Điểm cầu phường Hiệp Thành large" in hall
-    assert any(n.startswith("Video: the chair and 2 ward halls") for n in notes), notes
+    assert any(
+        n.startswith("Video: the chair and 2 ward halls") and "receiving the chair's picture" in n
+        for n in notes
+    ), notes
     assert rooms_left == []
+    assert pending == [], pending
     assert {t for t in threading.enumerate() if _media_thread(t)} <= media_threads
     # The seeded meetings are untouched; the tour's own meeting is archived.
     assert {k: after[k]["status"] for k in before} == before
