@@ -500,8 +500,6 @@ class _LiveTour:
         """The chair joins the video from the live screen, two ward halls join with synthetic
         pictures, the chair gives one the floor (the spotlight moves to it); then the room PC
         of Phú Cường in ward-hall mode. Everyone has left the call when this returns."""
-        workspace = chair_window.workspace
-        assert workspace is not None
         if chair.video_button.isHidden():
             raise RuntimeError("no video button on the chair's live screen")
         chair.video_button.click()
