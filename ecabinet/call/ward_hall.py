@@ -128,9 +128,10 @@ class WardHallView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         margin = 12
+        # Top right: the bottom of a picture carries its site's name and clock.
         self.self_view.move(
             self.big.width() - self.self_view.width() - margin,
-            self.big.height() - self.self_view.height() - margin,
+            margin,
         )
         self.self_view.raise_()
 
