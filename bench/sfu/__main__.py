@@ -80,7 +80,14 @@ def summary(results: list[Figures], direct: tuple[float, float], load: float) ->
         return f"{a / b:.2f}x" if b else "-"
 
     lines = [f"Load average during the run: up to {load:.1f} (2 cores; the bench's own too).", ""]
-    sfu = [f for f in results if f.system == "eCabinet SFU" and f.window == "no loss"]
+    relay = next((f for f in results if f.system == "aiortc MediaRelay"), None)
+    sfu = [
+        f
+        for f in results
+        if f.system == "eCabinet SFU"
+        and f.window == "no loss"
+        and (relay is None or f.sites != relay.sites)
+    ]
     big = max(sfu, key=lambda f: f.sites, default=None)
     if big is not None:
         janus = find(results, "Janus videoroom", "no loss", big.sites)
@@ -110,7 +117,6 @@ def summary(results: list[Figures], direct: tuple[float, float], load: float) ->
             compared = ratio(value(big), value(janus)) if value and janus else ""
             lines.append(f"| {label} | {text(big)} | {other} | {compared} |")
         lines.append("")
-    relay = next((f for f in results if f.system == "aiortc MediaRelay"), None)
     small = find(results, "eCabinet SFU", "no loss", relay.sites) if relay else None
     if relay is not None and small is not None:
         lines += [
