@@ -81,16 +81,10 @@ def summary(results: list[Figures], direct: tuple[float, float], load: float) ->
 
     lines = [f"Load average during the run: up to {load:.1f} (2 cores; the bench's own too).", ""]
     relay = next((f for f in results if f.system == "aiortc MediaRelay"), None)
-    sfu = [
-        f
-        for f in results
-        if f.system == "eCabinet SFU"
-        and f.window == "no loss"
-        and (relay is None or f.sites != relay.sites)
-    ]
+    sfu = [f for f in results if f.system == "eCabinet SFU" and f.window == "no loss"]
     big = max(sfu, key=lambda f: f.sites, default=None)
-    if big is not None:
-        janus = find(results, "Janus videoroom", "no loss", big.sites)
+    janus = find(results, "Janus videoroom", "no loss", big.sites) if big else None
+    if big is not None and (janus is not None or relay is None or big.sites > relay.sites):
         lines += [
             f"| {big.sites} sites | eCabinet SFU | Janus videoroom | eCabinet / Janus |",
             "|---|---|---|---|",
