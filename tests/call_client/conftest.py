@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack
 from typing import Any
 
@@ -29,18 +29,19 @@ from server.config import ServerConfig
 from server.sfu import configure, shutdown
 from tests.call.conftest import SETTINGS, USERNAMES, config, loopback_only
 from tests.call.peers import CallSite
-from tests.client.conftest import _qt_loop, fonts, vietnamese
+from tests.client.conftest import vietnamese
 from tests.server import org
 from tests.server.meeting_helpers import published_meeting
 from tests.support.progress import Progress
+from tests.support.qt import fonts, pytest_asyncio_loop_factories
 
-__all__ = ["config", "fonts", "loopback_only", "vietnamese"]
-
-
-def pytest_asyncio_loop_factories(
-    config: pytest.Config, item: pytest.Item
-) -> Mapping[str, Callable[[], Any]]:
-    return {"qt": _qt_loop}
+__all__ = [
+    "config",
+    "fonts",
+    "loopback_only",
+    "pytest_asyncio_loop_factories",
+    "vietnamese",
+]
 
 
 class ThreadProgress(Progress):

@@ -7,18 +7,16 @@ stopped and started again on the same port to test reconnection.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-import qasync
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QApplication
 
-from ecabinet.core.fonts import register_fonts
 from ecabinet.core.i18n import Translations
 from ecabinet.core.settings import Settings
 from server.app import RunningServer, running
@@ -26,22 +24,7 @@ from server.config import ServerConfig
 from server.demo.seed import seed_demo
 from tests.server.conftest import FAST_AUTH, seed_data_dir
 from tests.server.org import PASSWORD
-
-
-def _qt_loop() -> Any:
-    app = QApplication.instance() or QApplication(["ecabinet-tests"])
-    return qasync.QEventLoop(app, already_running=False)
-
-
-def pytest_asyncio_loop_factories(
-    config: pytest.Config, item: pytest.Item
-) -> Mapping[str, Callable[[], Any]]:
-    return {"qt": _qt_loop}
-
-
-@pytest.fixture(scope="session", autouse=True)
-def fonts(qapp: QApplication) -> list[str]:
-    return register_fonts()
+from tests.support.qt import fonts, pytest_asyncio_loop_factories  # noqa: F401
 
 
 @pytest.fixture

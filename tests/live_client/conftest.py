@@ -5,17 +5,15 @@ and 3 ward halls)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any, Protocol
 
 import pytest
-import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from ecabinet.core.fonts import register_fonts
 from ecabinet.core.i18n import Translations
 from ecabinet.core.settings import Settings
 from ecabinet.live.screen import LiveScreen
@@ -26,27 +24,11 @@ from meetings import protocol_live as pl
 from server.app import RunningServer, running
 from server.config import ServerConfig
 from tests.client.harness import close_window, sign_in
+from tests.client.screens import save_screenshot
 from tests.live.conftest import Connect, seed_hall
 from tests.server.conftest import FAST_AUTH
 from tests.server.org import PASSWORD
-
-SHOTS = Path("/tmp/live-shots")
-
-
-def _qt_loop() -> Any:
-    app = QApplication.instance() or QApplication(["ecabinet-tests"])
-    return qasync.QEventLoop(app, already_running=False)
-
-
-def pytest_asyncio_loop_factories(
-    config: pytest.Config, item: pytest.Item
-) -> Mapping[str, Callable[[], Any]]:
-    return {"qt": _qt_loop}
-
-
-@pytest.fixture(scope="session", autouse=True)
-def fonts(qapp: QApplication) -> list[str]:
-    return register_fonts()
+from tests.support.qt import fonts, pytest_asyncio_loop_factories  # noqa: F401
 
 
 @pytest.fixture
@@ -106,11 +88,8 @@ def click(qtbot: QtBot, widget: QWidget) -> None:
 
 
 def save_shot(widget: QWidget, name: str) -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"{name}.png"
-    if not widget.grab().save(str(path)):
-        raise OSError(f"could not write {path}")
-    return path
+    """A screenshot of a live screen beside the client's others (bench/out/client-screens)."""
+    return save_screenshot(widget, f"live-{name}")
 
 
 class OpenLive(Protocol):
