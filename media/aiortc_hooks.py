@@ -36,6 +36,11 @@ The hooks:
   garbage-collected objects, and every full collection walked them all. The hook makes
   ``aiortc.rate.RateCounter`` a :class:`CompactRateCounter` (same arithmetic, the buckets in two
   lists of ints), process-wide.
+* :func:`enlarge_receive_buffers` -- ``aioice.ice.Connection.get_component_candidates``
+  sets each ICE socket's receive buffer to ``aioice.turn.UDP_SOCKET_BUFFER_SIZE`` (256 KiB,
+  about half a second of one site's packets: a server whose loop stalls longer than that,
+  with other work on the machine, loses packets from every site instead of delaying them);
+  the hook sets that module value, process-wide.
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ from typing import Any
 
 import aioice
 import aioice.ice
+import aioice.turn
 import aiortc
 import aiortc.rate
 import av
@@ -94,6 +100,7 @@ _SOURCE_CHECKS: tuple[tuple[object, str, str], ...] = (
     (RtpRouter, "register_receiver", "self.ssrc_table[ssrc] = receiver"),
     (RemoteBitrateEstimator, "__init__", "self.incoming_bitrate = RateCounter(1000, 8000)"),
     (RateCounter, "reset", "self._buckets = [RateBucket() for i in range(self._window_size)]"),
+    (aioice.ice.Connection, "get_component_candidates", "turn.UDP_SOCKET_BUFFER_SIZE"),
 )
 _checked = False
 
@@ -441,6 +448,24 @@ def compact_rate_counters() -> None:
 
 def compacts_rate_counters() -> bool:
     return aiortc.rate.RateCounter is CompactRateCounter
+
+
+# --- the ICE sockets' receive buffers -------------------------------------------------------
+
+_AIOICE_RECEIVE_BUFFER = aioice.turn.UDP_SOCKET_BUFFER_SIZE
+
+
+def enlarge_receive_buffers(size: int | None) -> None:
+    """Every ICE socket opened from now on asks for ``size`` bytes of receive buffer (the
+    kernel caps it at ``net.core.rmem_max``); ``None`` restores aioice's own size."""
+    check_aiortc()
+    aioice.turn.UDP_SOCKET_BUFFER_SIZE = _AIOICE_RECEIVE_BUFFER if size is None else size
+
+
+def receive_buffer() -> int | None:
+    """The size asked for by :func:`enlarge_receive_buffers`, or None for aioice's own."""
+    size = int(aioice.turn.UDP_SOCKET_BUFFER_SIZE)
+    return None if size == _AIOICE_RECEIVE_BUFFER else size
 
 
 # --- which addresses ICE gathers on ---------------------------------------------------------

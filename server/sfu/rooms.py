@@ -7,6 +7,7 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from media import aiortc_hooks
 from media.ice import IceSettings, apply_host_addresses
 from meetings.protocol_base import Model
 from server.config import is_loopback
@@ -28,6 +29,7 @@ class Sfu:
         self._closing: set[asyncio.Task[None]] = set()
         if settings.ice.addresses:
             apply_host_addresses(settings.ice)
+        aiortc_hooks.enlarge_receive_buffers(settings.receive_buffer)
 
     def _send(self, conn: Connection, message: Model) -> None:
         self._hub.send([conn], message)

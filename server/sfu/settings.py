@@ -26,6 +26,10 @@ class SfuSettings:
     max_dead_tracks: int = 16
     """Ended m-lines a receiving connection may carry before the server replaces it."""
     forwarding: ForwardingSettings = field(default_factory=ForwardingSettings)
+    receive_buffer: int = 4 * 1024 * 1024
+    """Bytes of kernel receive buffer asked for each ICE socket (capped by the kernel's
+    net.core.rmem_max): a stall of the server's loop then delays packets instead of losing
+    them (docs/benchmarks.md, Video)."""
 
     def __post_init__(self) -> None:
         if self.last_n < 0:

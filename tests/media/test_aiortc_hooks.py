@@ -6,7 +6,10 @@ private part each hook relies on.
 
 import asyncio
 import random
+import socket
+from pathlib import Path
 
+import aioice
 import aiortc
 import pytest
 from aiortc import RTCPeerConnection
@@ -200,3 +203,35 @@ def test_host_addresses_can_be_handed_back_to_aioice() -> None:
     assert aiortc_hooks.host_addresses() is None
     with pytest.raises(ValueError):
         aiortc_hooks.set_host_addresses([])
+
+
+RMEM_MAX = Path("/proc/sys/net/core/rmem_max")
+
+
+async def test_ice_sockets_get_the_receive_buffer_asked_for() -> None:
+    """The kernel reports twice what it grants, and grants at most net.core.rmem_max."""
+    limit = int(await asyncio.to_thread(RMEM_MAX.read_text))
+    asked = 1024 * 1024
+
+    async def buffers() -> list[int]:
+        connection = aioice.Connection(ice_controlling=True)
+        await connection.gather_candidates()
+        try:
+            return [
+                p.transport.get_extra_info("socket").getsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF)
+                for p in connection._protocols  # aioice's private list of its sockets
+            ]
+        finally:
+            await connection.close()
+
+    default = await buffers()
+    aiortc_hooks.enlarge_receive_buffers(asked)
+    try:
+        assert aiortc_hooks.receive_buffer() == asked
+        enlarged = await buffers()
+    finally:
+        aiortc_hooks.enlarge_receive_buffers(None)
+    assert aiortc_hooks.receive_buffer() is None
+    assert default and enlarged
+    assert all(size >= 2 * min(asked, limit) for size in enlarged), (default, enlarged, limit)
+    assert await buffers() == default
