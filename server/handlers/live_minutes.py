@@ -205,8 +205,8 @@ async def generate_minutes(
 def _to_send(
     db: Db, conn: Connection, meeting_id: str
 ) -> dict[str, tuple[DocumentMeta, list[ps.SignerSpec]]]:
-    """The latest generated documents with their signers, refused if one is already out for
-    signature or signed (a declined or cancelled request may be sent again)."""
+    """The latest generated documents with their signers, those out for signature or signed
+    left out (a declined or cancelled request may be sent again); refused if none is left."""
     view = load_view(db, conn, meeting_id, Action.SIGNING_REQUEST)
     meeting_rules.require_not_archived(view.meeting)
     found = minutes_repo.latest(db, meeting_id)
@@ -216,8 +216,13 @@ def _to_send(
             "Hãy lập biên bản và thông báo kết luận trước.",
         )
     plan: dict[str, tuple[DocumentMeta, list[ps.SignerSpec]]] = {}
+    out: list[Conflict] = []
     for kind, row in found.items():
-        _check_not_sent(db, row)
+        try:
+            _check_not_sent(db, row)
+        except Conflict as exc:
+            out.append(exc)
+            continue
         specs = [ps.SignerSpec.model_validate(x) for x in row["signers"] if x["person_id"]]
         if len(specs) != len(row["signers"]):
             raise InvalidState(
@@ -228,6 +233,8 @@ def _to_send(
         document = documents_repo.document(db, row["document_id"])
         assert document is not None  # a foreign key
         plan[kind] = (document, specs)
+    if not plan:
+        raise out[0]
     return plan
 
 

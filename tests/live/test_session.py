@@ -271,6 +271,14 @@ async def test_a_whole_session(connect: Connect, hall_pki: LoopbackPki, tmp_path
         assert placed == [*drawn["signatures"], *[b for b in drawn["seals"] if b]]
         assert request.document_id == made[kind]["id"]
 
+    # The chair declines the notice: only the notice goes again.
+    await chair.call("signing.decline", request_id=requests["conclusions"].id, reason="Sửa câu chữ")
+    again = await secretary.call("live.send_for_signing", meeting_id=mid)
+    assert (
+        list(again) == ["conclusions"] and again["conclusions"]["id"] != requests["conclusions"].id
+    )
+    requests["conclusions"] = ps.SigningRequestView.model_validate(again["conclusions"])
+
     # They sign in turn on their laptops; the signed files validate.
     keys = {"per_secretary": (secretary, "vice1"), "per_chair": (chair, "chair")}
     keys["per_clerk"] = (clerk, "org")
