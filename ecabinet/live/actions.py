@@ -3,10 +3,8 @@ person what went wrong in their language. Live actions need the connection and s
 
 from __future__ import annotations
 
-import logging
 from typing import Any, Protocol
 
-from pydantic import ValidationError
 from PySide6.QtCore import QObject
 
 from ecabinet.live.state import LiveState, server_text
@@ -16,8 +14,6 @@ from meetings import protocol_live as pl
 from meetings import protocol_signing as ps
 from meetings.errors import ErrorCode
 from meetings.live.model import Choice, Presence, QuorumRule, VoteKind
-
-log = logging.getLogger(__name__)
 
 
 class MessageView(Protocol):
@@ -137,34 +133,21 @@ class LiveActions(QObject):
 
     async def send_for_signing(self) -> list[ps.SigningRequestView] | None:
         """Send the latest minutes and conclusion notice into the signing workflow
-        (`live.send_for_signing`). A server (or a protocol) without that request yet says
-        so in words instead of failing."""
-        unavailable = self.tr("This server cannot send the minutes for signature yet.")
+        (`live.send_for_signing`); the requests made (one is left out when it is already
+        out for signature)."""
         try:
             data = await self.connection.call("live.send_for_signing", meeting_id=self.meeting_id)
-        except ValidationError:  # the protocol module does not know the request yet
-            self.view.show_message(unavailable)
-            return None
         except Disconnected:
             self.view.show_message(
                 self.tr("Not connected to the server: live actions need the connection.")
             )
             return None
         except ServerError as exc:
-            if exc.code == ErrorCode.BAD_REQUEST:
-                self.view.show_message(unavailable)
-            else:
-                self.view.show_message(server_text(exc))
+            self.view.show_message(server_text(exc))
             return None
-        # {"minutes": SigningRequestView, "conclusions": SigningRequestView}
-        found = (
-            [data[k] for k in ("minutes", "conclusions") if k in data]
-            if isinstance(data, dict)
-            else []
-        )
-        try:
-            return [ps.SigningRequestView.model_validate(r) for r in found]
-        except ValidationError as exc:
-            log.warning("unexpected reply to live.send_for_signing: %s", exc)
-            self.view.show_message(unavailable)
-            return None
+        # {"minutes": SigningRequestView, "conclusions": SigningRequestView}, either left out
+        return [
+            ps.SigningRequestView.model_validate(data[k])
+            for k in ("minutes", "conclusions")
+            if k in data
+        ]

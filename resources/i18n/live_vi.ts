@@ -213,10 +213,6 @@
         <source>The meeting already moved on.</source>
         <translation>Cuộc họp đã chuyển sang nội dung khác.</translation>
     </message>
-    <message>
-        <source>This server cannot send the minutes for signature yet.</source>
-        <translation>Máy chủ này chưa hỗ trợ trình ký biên bản.</translation>
-    </message>
 </context>
 <context>
     <name>LiveChoice</name>
