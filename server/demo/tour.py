@@ -11,7 +11,7 @@ from server.demo.seed import DemoCity
 from server.store import directory_repo, documents_repo, meetings_repo
 from server.store.db import Store
 
-# The live meetings the client's headless tour (ecabinet/demo_tour.py) creates for itself end
+# The live meetings the client's headless tour (ecabinet/demo_live_tour.py) creates for itself end
 # their titles with this; they are counted, not listed.
 TOUR_MARK = "(phiên trình diễn)"
 

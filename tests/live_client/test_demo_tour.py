@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from ecabinet.call.media_thread import MediaThread
-from ecabinet.demo_tour import TOUR_TITLE, live_meeting
+from ecabinet.demo_live_tour import TOUR_TITLE, live_meeting
 from ecabinet.net.client import Client
 from media import aiortc_hooks
 from server.app import RunningServer, running
