@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ecabinet.app import prepare
 from ecabinet.call.controller import site_number
-from ecabinet.call.session import Phase
+from ecabinet.call.model import Phase
 from ecabinet.call.sources import SyntheticSpec, synthetic_source
 from ecabinet.call.stamps import render_text
 from ecabinet.call.view import CallView

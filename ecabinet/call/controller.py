@@ -22,7 +22,8 @@ from PySide6.QtGui import QImage
 from ecabinet.call.audio import AudioOutput, Mixer, Playback, open_output
 from ecabinet.call.devices import DeviceChoice, open_source
 from ecabinet.call.media_thread import MediaThread, ThreadLink
-from ecabinet.call.session import CallSession, Change, Phase, Picture
+from ecabinet.call.model import Change, Phase, Picture
+from ecabinet.call.session import CallSession
 from ecabinet.call.sources import MediaSource, SyntheticSpec, synthetic_source
 from ecabinet.call.stamps import render_text
 from ecabinet.call.tiles import picture_image

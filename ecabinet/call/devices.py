@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from ecabinet.call.audio import level_dbfs
 from ecabinet.call.media_thread import MediaThread
-from ecabinet.call.session import to_picture
+from ecabinet.call.model import to_picture
 from ecabinet.call.sources import (
     GatedAudioTrack,
     GatedVideoTrack,

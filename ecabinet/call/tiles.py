@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from ecabinet.call.session import Picture, Quality
+from ecabinet.call.model import Picture, Quality
 
 SPEAKER_COLOUR = QColor("#f5b700")
 FLOOR_COLOUR = QColor("#2e9e44")

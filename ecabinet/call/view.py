@@ -23,7 +23,7 @@ from qasync import asyncSlot
 from ecabinet.call.controller import CallController
 from ecabinet.call.devices import DevicePicker
 from ecabinet.call.grid import CallGrid
-from ecabinet.call.session import Change, Phase, Quality
+from ecabinet.call.model import Change, Phase, Quality
 from ecabinet.call.stamps import render_text
 from ecabinet.call.tiles import VideoTile
 

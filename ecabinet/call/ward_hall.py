@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from qasync import asyncSlot
 
 from ecabinet.call.controller import CallController
-from ecabinet.call.session import Change
+from ecabinet.call.model import Change
 from ecabinet.call.tiles import VideoTile
 from ecabinet.core.meeting_time import MEETING_ZONE
 from ecabinet.data.meeting_store import MeetingStore

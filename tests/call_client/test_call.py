@@ -6,7 +6,7 @@ from typing import Any
 
 from ecabinet.call.controller import CallController, site_number
 from ecabinet.call.media_thread import MediaThread
-from ecabinet.call.session import Phase, Quality
+from ecabinet.call.model import Phase, Quality
 from tests.call_client.conftest import Connect, Sites
 from tests.call_client.helpers import open_call, watch_numbers
 from tests.support.progress import Progress

@@ -7,7 +7,7 @@ from typing import Any
 
 from ecabinet.call.controller import CallController
 from ecabinet.call.media_thread import MediaThread
-from ecabinet.call.session import Phase
+from ecabinet.call.model import Phase
 from tests.call_client.conftest import Connect, Sites
 from tests.call_client.helpers import image_pattern, open_call
 from tests.support.progress import Progress

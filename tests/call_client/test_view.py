@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from ecabinet.call.controller import CallController
 from ecabinet.call.media_thread import MediaThread
-from ecabinet.call.session import Phase, Quality
+from ecabinet.call.model import Phase, Quality
 from ecabinet.call.view import CallView
 from ecabinet.core.settings import Settings
 from ecabinet.data.meeting_store import MeetingStore

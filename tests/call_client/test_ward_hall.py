@@ -9,7 +9,7 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from ecabinet.call.media_thread import MediaThread
-from ecabinet.call.session import Phase
+from ecabinet.call.model import Phase
 from ecabinet.call.ward_hall import WardHallMode, choose_meeting, is_room_account
 from ecabinet.core.meeting_time import MEETING_ZONE
 from ecabinet.data.meeting_store import MeetingStore
