@@ -53,6 +53,17 @@ class Hub:
                     yield conn.person
                     break
 
+    def allowed_connections(
+        self, action: Action, meeting: Meeting, directory: Directory
+    ) -> list[Connection]:
+        """The connections of everyone connected whom the table allows `action` on `meeting`."""
+        return [
+            c
+            for person in self._each_person()
+            if allowed(person, action, meeting, directory)
+            for c in self.connections_of(person.id)
+        ]
+
     def send(self, conns: Iterable[Connection], message: p.Model) -> None:
         text = p.encode(message)
         broadcast([c.ws for c in conns], text)

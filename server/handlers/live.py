@@ -18,7 +18,7 @@ from meetings.live.model import Event, LiveState, QuorumRule, VoteKind
 from meetings.live.roster import roster
 from meetings.meeting import Meeting, MeetingStatus
 from meetings.people import Person
-from meetings.permissions import Action, Directory, allowed, require
+from meetings.permissions import Action, Directory, require
 from meetings.protocol_base import Model
 from server import live_views
 from server.handlers import handles
@@ -113,12 +113,7 @@ def _transaction(
 
 
 def _audience(app: AppState, outcome: Outcome) -> list[Connection]:
-    return [
-        c
-        for person in app.hub.people()
-        if allowed(person, Action.MEETING_VIEW, outcome.meeting, outcome.directory)
-        for c in app.hub.connections_of(person.id)
-    ]
+    return app.hub.allowed_connections(Action.MEETING_VIEW, outcome.meeting, outcome.directory)
 
 
 def _publish(app: AppState, outcome: Outcome) -> None:

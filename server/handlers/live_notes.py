@@ -12,7 +12,7 @@ from meetings import protocol_live as pl
 from meetings.errors import Conflict
 from meetings.live import minutes_notes
 from meetings.live.minutes_notes import MinutesNote
-from meetings.permissions import Action, allowed
+from meetings.permissions import Action
 from server.handlers import handles
 from server.handlers.common import MeetingView, load_view
 from server.store import audit_repo, directory_repo, minutes_repo
@@ -71,12 +71,7 @@ async def write_minutes(
         return view, note_view(db, written)
 
     view, result = await app.store.write(transaction)
-    audience = [
-        c
-        for person in app.hub.people()
-        if allowed(person, Action.LIVE_MINUTES, view.meeting, view.directory)
-        for c in app.hub.connections_of(person.id)
-    ]
+    audience = app.hub.allowed_connections(Action.LIVE_MINUTES, view.meeting, view.directory)
     app.hub.send(audience, pl.MinutesNoteChanged(note=result))
     return result
 
