@@ -5,6 +5,7 @@ and 3 ward halls)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -66,14 +67,12 @@ def vietnamese(qapp: QApplication) -> Any:
 
 async def until(predicate: Callable[[], bool], what: str, seconds: float = 15.0) -> None:
     """Let the loop run until `predicate` holds (bounded in time and in turns)."""
-    try:
+    with contextlib.suppress(TimeoutError):
         async with asyncio.timeout(seconds):
             for _turn in range(int(seconds / 0.01) + 1):
                 if predicate():
                     return
                 await asyncio.sleep(0.01)
-    except TimeoutError:
-        pass
     raise AssertionError(f"timed out after {seconds} s waiting for {what}")
 
 
