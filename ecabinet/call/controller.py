@@ -121,6 +121,7 @@ class CallController(QObject):
         self.playback: Playback | None = None
         self.reconnected_shown = False
         self._left = False
+        self._leaving: asyncio.Future[None] | None = None
         self._reconnected_timer = QTimer(self)
         self._reconnected_timer.setSingleShot(True)
         self._reconnected_timer.timeout.connect(self._reconnected_over)
@@ -241,9 +242,13 @@ class CallController(QObject):
         return self.tr("Muted") != "Muted"
 
     async def leave(self) -> None:
-        if self._left:
-            return
-        self._left = True
+        """Hang up; a second caller waits for the first one's hang-up to finish."""
+        if self._leaving is None:
+            self._left = True
+            self._leaving = asyncio.ensure_future(self._leave())
+        await asyncio.shield(self._leaving)
+
+    async def _leave(self) -> None:
         for signal, slot in (
             (self.connection.call_event, self._call_event),
             (self.connection.live_event, self._live_event),

@@ -249,6 +249,8 @@ class MainWindow(QMainWindow):
                 page.documents.refresh_marks()
 
     async def close_async(self) -> None:
+        if self.workspace is not None:
+            await self.workspace.hang_up_all()
         if self.sync is not None:
             await self.sync.stop()
         await self.connection.close()

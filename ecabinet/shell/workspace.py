@@ -3,6 +3,7 @@ per open document."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -71,6 +72,7 @@ class Workspace(QTabWidget):
         self.new_meeting_button.setVisible(self.editor.may_create())
         self.setCornerWidget(self.new_meeting_button, Qt.Corner.TopRightCorner)
         self.badge = 0
+        self._hang_ups: set[asyncio.Future[None]] = set()  # calls whose tab closed, still leaving
         self.week = WeekView(store)
         self.list_model = MeetingListModel(store)
         self.table = QTableView()
@@ -127,7 +129,7 @@ class Workspace(QTabWidget):
             widget = self.widget(index)
             self.removeTab(index)
             if isinstance(widget, CallView):
-                widget.leave_and_delete()  # hang up first: the tab's media must stop
+                self._hang_up(widget)  # hang up first: the tab's media must stop
             elif widget is not None:
                 if isinstance(widget, LiveScreen) and isinstance(
                     video := widget.take_video(), CallView
@@ -242,6 +244,19 @@ class Workspace(QTabWidget):
             self.setCurrentWidget(view)
         await controller.start()
         return view
+
+    def _hang_up(self, view: CallView) -> None:
+        task = view.leave_and_delete()
+        self._hang_ups.add(task)
+        task.add_done_callback(self._hang_ups.discard)
+
+    async def hang_up_all(self) -> None:
+        """Leave every call, and wait for those already leaving: the window is closing, and a
+        media thread left running would outlive the connection its session talks over."""
+        for view in self.call_views():
+            self._hang_up(view)
+        if self._hang_ups:
+            await asyncio.gather(*self._hang_ups, return_exceptions=True)
 
     def _call_left(self, view: CallView) -> None:
         index = self.indexOf(view)

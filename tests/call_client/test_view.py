@@ -151,9 +151,7 @@ async def test_join_video_on_the_meeting_page_opens_the_call(
         me = view.session.site
         await progress.wait_for(lambda: ward.of(me).video_ended, "the delegate's video to end")
     finally:
-        for view in workspace.call_views():
-            await view.controller.leave()
-        await close_window(window)
+        await close_window(window)  # hangs up what is still open, and waits for hang-ups
 
 
 async def test_the_call_sits_on_the_chairs_live_screen_and_outlives_it(
@@ -201,9 +199,11 @@ async def test_the_call_sits_on_the_chairs_live_screen_and_outlives_it(
         assert workspace.indexOf(view) >= 0 and workspace.call_views() == [view]
         me = view.session.site
         assert not ward.of(me).video_ended
+        # Closing its tab hangs up; closing the window at once waits for that hang-up.
+        controller = view.controller
         workspace.tabCloseRequested.emit(workspace.indexOf(view))
+        await close_window(window)
+        assert controller.media.loop.is_closed()
         await progress.wait_for(lambda: ward.of(me).video_ended, "the chair's video to end")
     finally:
-        for view in workspace.call_views():
-            await view.controller.leave()
         await close_window(window)
