@@ -2,8 +2,10 @@
 
 A :class:`Publisher` holds one site's incoming tracks (audio, video-high, video-low), tapped
 with :func:`media.aiortc_hooks.tap_receiver` so nothing is decoded. A :class:`Feed` is what one
-subscriber receives of one site: an outgoing audio and video :class:`PacketTrack`, with
-bounded queues, the video in one layer at a time. The :class:`Forwarder` fans each frame out
+subscriber receives of one site: an outgoing audio and video track, the video in one layer at
+a time. Once the feed's senders are bound, frames go out through an :class:`RtpStream` per
+sender at once, without a task or a queue between; until then (and for the recorder, which
+has no senders) they wait in the tracks' bounded queues. The :class:`Forwarder` fans each frame out
 to the feeds that want it, switches a feed's layer only on a keyframe of the new layer, and
 turns new subscribers, layer switches, overflowing queues, subscribers' PLI/FIR and lost
 packets into throttled keyframe requests to the publisher. It knows nothing of signalling:
@@ -23,7 +25,13 @@ from enum import StrEnum
 from aiortc import RTCRtpReceiver, RTCRtpSender
 from aiortc.mediastreams import MediaStreamError
 
-from media.aiortc_hooks import PacketTrack, ReceiveTap, on_keyframe_request, tap_receiver
+from media.aiortc_hooks import (
+    PacketTrack,
+    ReceiveTap,
+    RtpStream,
+    on_keyframe_request,
+    tap_receiver,
+)
 from media.exceptions import ForwardingError
 from media.frame_assembly import AssemblySettings, EncodedFrame
 from media.keyframes import KeyframeReason, KeyframeRequester
@@ -170,6 +178,8 @@ class Feed:
         self.stats = FeedStats()
         self._forwarder = forwarder
         self._senders: list[RTCRtpSender] = []
+        self._video_stream: RtpStream | None = None
+        self._audio_stream: RtpStream | None = None
         self._current: TrackKind | None = None
         self._target: TrackKind | None = None
         self._target_reason = KeyframeReason.NEW_SUBSCRIBER
@@ -201,17 +211,31 @@ class Feed:
         return self._ended
 
     def bind_senders(self, *, audio: RTCRtpSender | None, video: RTCRtpSender | None) -> None:
-        """Give the feed the senders carrying its tracks: the video sender's PLI/FIR become
-        keyframe requests, and both are stopped (RTCP BYE) when the feed ends."""
+        """Give the feed the senders carrying its tracks (before they start): frames go out
+        through them directly from now on, the video sender's PLI/FIR become keyframe
+        requests, and both are stopped (RTCP BYE) when the feed ends."""
         if video is not None:
             if video.track is not self.video:
                 raise ForwardingError("the video sender does not carry this feed's video")
             on_keyframe_request(video, self._on_subscriber_pli)
+            self._video_stream = RtpStream(video, on_ready=self._video_ready)
+            self.video.clear()
             self._senders.append(video)
         if audio is not None:
             if audio.track is not self.audio:
                 raise ForwardingError("the audio sender does not carry this feed's audio")
+            self._audio_stream = RtpStream(audio)
+            self.audio.clear()
             self._senders.append(audio)
+
+    def _video_ready(self) -> None:
+        """The subscriber's connection is up: its first picture needs a keyframe."""
+        kind = self._target or self._current
+        if kind is not None:
+            if self._target is None:
+                self._target = kind  # resynchronise: drop until that keyframe
+                self._forwarder._reroute(self)
+            self._forwarder._ask_keyframe(self.site, kind, KeyframeReason.NEW_SUBSCRIBER)
 
     def set_layer(self, layer: Layer | None) -> None:
         if layer is None:
@@ -267,7 +291,17 @@ class Feed:
                 self._video_offset = self._last_out + elapsed - frame.timestamp
             self._video_source = kind
         pts = frame.timestamp + self._video_offset
-        if not self.video.put(frame.data, pts, frame.keyframe):
+        stream = self._video_stream
+        if stream is not None and not stream.ready:
+            self.stats.dropped_frames += 1  # not connected yet; _video_ready asks a keyframe
+            return
+        if stream is not None and not stream.send(frame.data, pts):
+            # The subscriber's socket is not keeping up: start again from a keyframe.
+            self.stats.overflows += 1
+            self.stats.dropped_frames += 1
+            self._want(kind, KeyframeReason.QUEUE_OVERFLOW)
+            return
+        if stream is None and not self.video.put(frame.data, pts, frame.keyframe):
             self.stats.overflows += 1
             self.stats.dropped_frames += self.video.clear()
             if not frame.keyframe:
@@ -284,7 +318,12 @@ class Feed:
         if self._audio_offset is None:
             self._audio_offset = -frame.timestamp
         pts = frame.timestamp + self._audio_offset
-        if not self.audio.put(frame.data, pts, True):
+        stream = self._audio_stream
+        if stream is not None:
+            if not stream.send(frame.data, pts):
+                self.stats.dropped_frames += 1
+                return
+        elif not self.audio.put(frame.data, pts, True):
             # Late audio is worse than a gap: start again from the newest frame.
             self.stats.overflows += 1
             self.stats.dropped_frames += self.audio.clear()

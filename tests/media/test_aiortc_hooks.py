@@ -1,6 +1,6 @@
 """The hooks into aiortc's private parts, checked against the pinned aiortc with real peers.
 
-If one of these fails after an aiortc upgrade, read media/aiortc_hooks.py: it says which
+If one of these fails after an aiortc upgrade, read media/aiortc_hooks: it says which
 private part each hook relies on.
 """
 
@@ -35,14 +35,14 @@ RTX_PAYLOAD_TYPE = 98  # what aiortc 1.16 numbers RTX for VP8
 
 def test_the_installed_aiortc_is_the_one_the_hooks_were_written_for() -> None:
     assert aiortc.__version__ == aiortc_hooks.AIORTC_VERSION, (
-        f"aiortc {aiortc.__version__} is installed but media/aiortc_hooks.py was written "
+        f"aiortc {aiortc.__version__} is installed but media/aiortc_hooks was written "
         f"for {aiortc_hooks.AIORTC_VERSION}: re-check every hook listed there"
     )
     check_aiortc()
 
 
 def test_the_check_fails_loudly_on_another_aiortc(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(aiortc_hooks, "_checked", False)
+    monkeypatch.setattr(aiortc_hooks.compat, "_checked", False)
     monkeypatch.setattr(aiortc, "__version__", "9.9.9")
     with pytest.raises(AiortcIncompatibleError, match=r"aiortc 9\.9\.9 is installed"):
         check_aiortc()
@@ -54,7 +54,7 @@ def test_the_check_fails_loudly_when_a_private_part_changes(
     async def _handle_rtcp_packet(self: object, packet: object) -> None:
         """A future aiortc that handles PLI some other way."""
 
-    monkeypatch.setattr(aiortc_hooks, "_checked", False)
+    monkeypatch.setattr(aiortc_hooks.compat, "_checked", False)
     monkeypatch.setattr(aiortc.RTCRtpSender, "_handle_rtcp_packet", _handle_rtcp_packet)
     with pytest.raises(AiortcIncompatibleError, match="_send_keyframe"):
         check_aiortc()

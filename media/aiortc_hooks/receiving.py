@@ -1,0 +1,208 @@
+"""The receiving side: encoded frames handed over instead of decoded, RTX routed by SSRC."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from typing import Any
+
+from aiortc import RTCDtlsTransport, RTCRtpReceiver
+from aiortc.rate import RemoteBitrateEstimator
+from aiortc.rtcrtpparameters import RTCRtpReceiveParameters
+from aiortc.rtp import RtpPacket
+
+from media.aiortc_hooks.compat import check_aiortc
+from media.frame_assembly import (
+    AssemblySettings,
+    AssemblyStats,
+    AudioAssembler,
+    EncodedFrame,
+    VideoAssembler,
+    vp8_flags,
+)
+
+
+class ReceiveTap:
+    """Stands in for a receiver's jitter buffer and hands complete encoded frames over.
+
+    ``on_frame`` and ``on_keyframe_needed`` run synchronously in the event loop, inside
+    aiortc's packet handling, so they must be quick and must not await.
+    """
+
+    def __init__(
+        self,
+        receiver: RTCRtpReceiver,
+        kind: str,
+        on_frame: Callable[[EncodedFrame], None],
+        on_keyframe_needed: Callable[[], None],
+        settings: AssemblySettings | None,
+        clock: Callable[[], float],
+    ) -> None:
+        self.receiver = receiver
+        self.kind = kind
+        self.media_ssrc: int | None = None
+        self._clock = clock
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._video: VideoAssembler | None = None
+        self._audio: AudioAssembler | None = None
+        if kind == "video":
+            self._video = VideoAssembler(on_frame, on_keyframe_needed, self._send_nack, settings)
+        else:
+            self._audio = AudioAssembler(on_frame)
+
+    @property
+    def capacity(self) -> int:
+        # Read by nothing in aiortc 1.16; kept so the tap looks like a JitterBuffer.
+        return self._video.settings.capacity if self._video else 1
+
+    @property
+    def stats(self) -> AssemblyStats:
+        assembler = self._video or self._audio
+        assert assembler is not None
+        return assembler.stats
+
+    def add(self, packet: RtpPacket) -> tuple[bool, None]:
+        """Called by ``RTCRtpReceiver._handle_rtp_packet`` for every media packet."""
+        self.media_ssrc = packet.ssrc
+        data: bytes = getattr(packet, "_data", b"")
+        now = self._clock()
+        if self._video is not None:
+            start, keyframe = vp8_flags(packet.payload, data)
+            self._video.push(
+                packet.sequence_number,
+                packet.timestamp,
+                bool(packet.marker),
+                start,
+                keyframe,
+                data,
+                now,
+            )
+        elif self._audio is not None:
+            level = packet.extensions.audio_level
+            self._audio.push(
+                packet.sequence_number,
+                packet.timestamp,
+                data,
+                None if level is None else int(level[1]),
+                now,
+            )
+        # Never hand a frame to aiortc's decoder, never ask aiortc to send a PLI itself.
+        return False, None
+
+    def request_keyframe(self) -> bool:
+        """Send an RTCP PLI to the publisher; ``False`` if no media has arrived yet."""
+        if self.media_ssrc is None:
+            return False
+        self._spawn(self.receiver._send_rtcp_pli(self.media_ssrc))
+        return True
+
+    def _send_nack(self, lost: list[int]) -> None:
+        if self.media_ssrc is not None:
+            self._spawn(self.receiver._send_rtcp_nack(self.media_ssrc, lost))
+
+    def _spawn(self, coroutine: Any) -> None:
+        task = asyncio.get_running_loop().create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+
+def tap_receiver(
+    receiver: RTCRtpReceiver,
+    on_frame: Callable[[EncodedFrame], None],
+    on_keyframe_needed: Callable[[], None],
+    *,
+    settings: AssemblySettings | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> ReceiveTap:
+    """Make ``receiver`` hand over encoded frames instead of decoding them.
+
+    Call it before media flows (right after ``setRemoteDescription`` of the publisher's offer).
+    The receiver's ``track`` still ends when the receiver stops or the publisher says BYE.
+    """
+    check_aiortc()
+    route_retransmissions()
+    kind = receiver.track.kind if receiver.track is not None else None
+    if kind not in ("audio", "video"):
+        raise ValueError("the receiver has no audio or video track yet")
+    tap = ReceiveTap(receiver, kind, on_frame, on_keyframe_needed, settings, clock)
+    receiver._RTCRtpReceiver__jitter_buffer = tap  # type: ignore[attr-defined]
+    estimator = receiver._RTCRtpReceiver__remote_bitrate_estimator  # type: ignore[attr-defined]
+    if estimator is not None:
+        receiver._RTCRtpReceiver__remote_bitrate_estimator = ThrottledEstimator(estimator)  # type: ignore[attr-defined]
+    return tap
+
+
+REMB_MIN_INTERVAL_MS = 500
+"""At most two REMB reports a second per receiver (aiortc's own interval is 0.2-1 s)."""
+
+
+class ThrottledEstimator:
+    """A receiver's ``RemoteBitrateEstimator`` whose REMB reports come at most every
+    :data:`REMB_MIN_INTERVAL_MS`.
+
+    aiortc sends a REMB whenever its estimator says so, which is on every packet while it
+    judges the link overused; on a busy server the loop's own delays look like overuse, and
+    the REMBs (one datagram each, to the publisher) cost more than the packets that caused
+    them. The estimate itself is aiortc's; only its reporting is spaced out.
+    """
+
+    def __init__(
+        self, estimator: RemoteBitrateEstimator, min_interval_ms: int = REMB_MIN_INTERVAL_MS
+    ) -> None:
+        self.estimator = estimator
+        self.min_interval_ms = min_interval_ms
+        self.suppressed = 0
+        self._last_ms: int | None = None
+
+    def add(
+        self, arrival_time_ms: int, abs_send_time: int, payload_size: int, ssrc: int
+    ) -> tuple[int, list[int]] | None:
+        remb = self.estimator.add(
+            arrival_time_ms=arrival_time_ms,
+            abs_send_time=abs_send_time,
+            payload_size=payload_size,
+            ssrc=ssrc,
+        )
+        if remb is None:
+            return None
+        if self._last_ms is not None and arrival_time_ms - self._last_ms < self.min_interval_ms:
+            self.suppressed += 1
+            return None
+        self._last_ms = arrival_time_ms
+        return remb
+
+
+def send_pli(receiver: RTCRtpReceiver, media_ssrc: int) -> asyncio.Task[None]:
+    """Send a PLI from any receiver (a subscriber asking the server for a keyframe)."""
+    check_aiortc()
+    return asyncio.get_running_loop().create_task(receiver._send_rtcp_pli(media_ssrc))
+
+
+def remote_ssrcs(receiver: RTCRtpReceiver) -> list[int]:
+    """The media SSRCs a receiver has heard from (public aiortc API, here for symmetry)."""
+    return [source.source for source in receiver.getSynchronizationSources()]
+
+
+# --- routing retransmissions -----------------------------------------------------------------
+
+_original_register_rtp_receiver = RTCDtlsTransport._register_rtp_receiver
+
+
+def _register_rtp_receiver(
+    self: RTCDtlsTransport, receiver: RTCRtpReceiver, parameters: RTCRtpReceiveParameters
+) -> None:
+    _original_register_rtp_receiver(self, receiver, parameters)
+    rtx = [e.rtx.ssrc for e in parameters.encodings if e.rtx is not None]
+    if rtx:
+        self._rtp_router.register_receiver(receiver, ssrcs=rtx, payload_types=[])
+
+
+def route_retransmissions() -> None:
+    """Route RTX packets by their SSRC (process-wide, idempotent); see the module's notes."""
+    check_aiortc()
+    RTCDtlsTransport._register_rtp_receiver = _register_rtp_receiver  # type: ignore[method-assign,assignment]
+
+
+def routes_retransmissions() -> bool:
+    return RTCDtlsTransport._register_rtp_receiver is _register_rtp_receiver
