@@ -15,7 +15,6 @@ from typing import Any, ClassVar
 
 import av
 from aiortc import MediaStreamTrack, RTCDtlsTransport, RTCRtpSender
-from aiortc.clock import current_ntp_time
 from aiortc.codecs.vpx import PACKET_MAX
 from aiortc.mediastreams import MediaStreamError
 from aiortc.rtcdtlstransport import State as DtlsState
@@ -143,6 +142,17 @@ REPORT_GROUP = 12
 """Sender reports per RTCP datagram: 12 SRs and their SDES chunks stay under 1,200 bytes."""
 
 
+NTP_OFFSET = 2208988800
+"""Seconds from the NTP epoch (1900) to the Unix epoch."""
+
+
+def ntp_now() -> int:
+    """The wall clock as a 64-bit NTP timestamp, as ``aiortc.clock.current_ntp_time`` gives
+    it but without building a datetime (sub-microsecond precision is lost; RTCP does not use
+    it)."""
+    return int((time.time() + NTP_OFFSET) * 4294967296)
+
+
 class RtpStream:
     """One outgoing stream of an ``RTCRtpSender``, sent by the caller's own call instead of the
     sender's task.
@@ -179,6 +189,11 @@ class RtpStream:
         self._abs_send_time_at: int | None = None
         self._history: dict[int, bytes] = {}
         self._extensions_map: HeaderExtensionsMap | None = None
+        self._dtls: Any = None
+        self._protect: Callable[[bytes], bytes] = bytes
+        self._nominated: dict[int, Any] = {}
+        self._pair: Any = None
+        self._route: tuple[Any, tuple[str, int]] | None = None
         sender._run_rtp = self._run_rtp  # type: ignore[method-assign]
         sender._run_rtcp = self._run_rtcp  # type: ignore[method-assign]
         sender._retransmit = self._retransmit  # type: ignore[method-assign]
@@ -188,21 +203,23 @@ class RtpStream:
         it could not go: not connected yet, or the socket is not keeping up."""
         if not self.ready or not data:
             return False
-        dtls = self.sender.transport
+        dtls = self._dtls
         if dtls._state is not DtlsState.CONNECTED:
             return False
-        pair = dtls.transport._connection._nominated.get(1)
-        if pair is None:
+        pair = self._nominated.get(1)
+        if pair is not self._pair:  # the first packet, or ICE nominated another pair
+            self._pair = pair
+            self._route = None if pair is None else (pair.protocol.transport, pair.remote_addr)
+        if self._route is None:
             return False
-        udp: Any = pair.protocol.transport  # asyncio's datagram transport, which has a buffer
-        if udp is None or udp.get_write_buffer_size() > SEND_BUFFER_LIMIT:
+        udp, address = self._route
+        if udp.get_write_buffer_size() > SEND_BUFFER_LIMIT:
             return False
-        address = pair.remote_addr
-        protect = dtls._tx_srtp.protect
+        protect = self._protect
         header = self._header
         rtp_timestamp = (self._timestamp_origin + timestamp) & 0xFFFFFFFF
         pack_into("!I", header, 4, rtp_timestamp)
-        ntp = current_ntp_time()
+        ntp = ntp_now()
         if self._abs_send_time_at is not None:
             at = self._abs_send_time_at
             header[at : at + 3] = ((ntp >> 14) & 0xFFFFFF).to_bytes(3, "big")
@@ -236,8 +253,8 @@ class RtpStream:
         self.last_rtp_timestamp = rtp_timestamp
         self.last_ntp_time = ntp
         self.last_sent = time.monotonic()
-        dtls._RTCDtlsTransport__tx_bytes += sent  # type: ignore[attr-defined]
-        dtls._RTCDtlsTransport__tx_packets += len(chunks)  # type: ignore[attr-defined]
+        dtls._RTCDtlsTransport__tx_bytes += sent
+        dtls._RTCDtlsTransport__tx_packets += len(chunks)
         return True
 
     # -- the sender's own tasks, replaced ------------------------------------------------------
@@ -278,6 +295,10 @@ class RtpStream:
                 raise AiortcIncompatibleError("abs-send-time is not where RFC 5285 puts it")
             self._abs_send_time_at = at
         self._header = bytearray(zeros)
+        # What every send needs, fixed once the sender has started (its DTLS is connected).
+        self._dtls = sender.transport
+        self._protect = self._dtls._tx_srtp.protect
+        self._nominated = self._dtls.transport._connection._nominated
         return True
 
     async def _run_rtcp(self) -> None:
