@@ -135,16 +135,23 @@ def tap_receiver(
 
 REMB_MIN_INTERVAL_MS = 500
 """At most two REMB reports a second per receiver (aiortc's own interval is 0.2-1 s)."""
+GROUP_TICKS = 1311
+"""5 ms in abs-send-time units (24 bits, 18 of them fractions of a second): the burst length
+within which aiortc's ``InterArrival``, like WebRTC's, counts packets as one group."""
 
 
 class ThrottledEstimator:
-    """A receiver's ``RemoteBitrateEstimator`` whose REMB reports come at most every
-    :data:`REMB_MIN_INTERVAL_MS`.
+    """A receiver's ``RemoteBitrateEstimator``, fed once per packet group, whose REMB reports
+    come at most every :data:`REMB_MIN_INTERVAL_MS`.
 
-    aiortc sends a REMB whenever its estimator says so, which is on every packet while it
-    judges the link overused; on a busy server the loop's own delays look like overuse, and
-    the REMBs (one datagram each, to the publisher) cost more than the packets that caused
-    them. The estimate itself is aiortc's; only its reporting is spaced out.
+    The estimator works on groups of packets sent within 5 ms of each other (a video frame's
+    packets): the delay gradient between groups, from each group's last send time, last
+    arrival and total size. aiortc feeds it every packet, which made it the largest part of
+    the server's receive path; here a group's packets are summed and handed over as one when
+    the next group begins, which gives the estimator the same group values. aiortc also sends
+    a REMB whenever the estimator says so, which is on every packet while it judges the link
+    overused (a busy server's own loop delays look like that); those are spaced out. The
+    estimate itself is aiortc's.
     """
 
     def __init__(
@@ -153,16 +160,28 @@ class ThrottledEstimator:
         self.estimator = estimator
         self.min_interval_ms = min_interval_ms
         self.suppressed = 0
+        self.groups = 0
         self._last_ms: int | None = None
+        self._group_start = 0
+        self._pending: tuple[int, int, int, int] | None = None
 
     def add(
         self, arrival_time_ms: int, abs_send_time: int, payload_size: int, ssrc: int
     ) -> tuple[int, list[int]] | None:
+        pending = self._pending
+        if pending is not None and (abs_send_time - self._group_start) & 0xFFFFFF <= GROUP_TICKS:
+            self._pending = (arrival_time_ms, abs_send_time, pending[2] + payload_size, ssrc)
+            return None
+        self._group_start = abs_send_time
+        self._pending = (arrival_time_ms, abs_send_time, payload_size, ssrc)
+        if pending is None:
+            return None
+        self.groups += 1
         remb = self.estimator.add(
-            arrival_time_ms=arrival_time_ms,
-            abs_send_time=abs_send_time,
-            payload_size=payload_size,
-            ssrc=ssrc,
+            arrival_time_ms=pending[0],
+            abs_send_time=pending[1],
+            payload_size=pending[2],
+            ssrc=pending[3],
         )
         if remb is None:
             return None
