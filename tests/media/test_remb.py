@@ -45,7 +45,7 @@ def estimates(packets: list[tuple[int, int, int]], grouped: bool) -> tuple[list[
         calls += 1
         return original(**kwargs)
 
-    plain.add = counted  # type: ignore[method-assign]
+    plain.add = counted  # type: ignore[method-assign,assignment]
     estimator = ThrottledEstimator(plain, min_interval_ms=0) if grouped else plain
     bitrates = []
     for arrival, abs_send_time, size in packets:
