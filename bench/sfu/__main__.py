@@ -61,6 +61,11 @@ def run_system(
     return results
 
 
+QUIET = "no loss"
+BUSY = "busy machine"
+"""A window with no loss while a process of other work spins (``--busy``)."""
+
+
 def find(results: list[Figures], system: str, window: str, sites: int) -> Figures | None:
     for figures in results:
         if (figures.system, figures.window, figures.sites) == (system, window, sites):
@@ -79,39 +84,47 @@ def summary(results: list[Figures], direct: tuple[float, float], load: float) ->
     def ratio(a: float, b: float) -> str:
         return f"{a / b:.2f}x" if b else "-"
 
+    def freeze(f: Figures) -> str:
+        return f"{f.others_freeze_ms:.0f} ms" if f.others_freeze_ms is not None else "-"
+
     lines = [f"Load average during the run: up to {load:.1f} (2 cores; the bench's own too).", ""]
     relay = next((f for f in results if f.system == "aiortc MediaRelay"), None)
-    sfu = [f for f in results if f.system == "eCabinet SFU" and f.window == "no loss"]
-    big = max(sfu, key=lambda f: f.sites, default=None)
-    janus = find(results, "Janus videoroom", "no loss", big.sites) if big else None
-    if big is not None and (janus is not None or relay is None or big.sites > relay.sites):
+    rows: list[tuple[str, Callable[[Figures], str], Callable[[Figures], float] | None]] = [
+        ("server CPU, % of one core", lambda f: f"{100 * f.server_core:.0f} %", None),
+        (
+            "server CPU per delivered frame",
+            lambda f: f"{f.cpu_per_frame_us:.0f} µs",
+            lambda f: f.cpu_per_frame_us,
+        ),
+        ("frames delivered / sent", lambda f: f"{f.ratio:.3f}", None),
+        ("added latency p50 / p95", added, None),
+        ("longest freeze of a site's video", freeze, None),
+        ("load generator CPU", lambda f: f"{100 * f.load_generator_core:.0f} %", None),
+        ("other processes' CPU meanwhile", lambda f: f"{100 * f.others_core:.0f} %", None),
+        (
+            "UDP receive-buffer errors (server's sockets)",
+            lambda f: f"{f.udp_errors} ({f.server_drops})",
+            None,
+        ),
+        ("streams received / planned", lambda f: f"{f.streams} / {f.streams_planned}", None),
+    ]
+    for window in (QUIET, BUSY):
+        sfu = [f for f in results if f.system == "eCabinet SFU" and f.window == window]
+        big = max(sfu, key=lambda f: f.sites, default=None)
+        janus = find(results, "Janus videoroom", window, big.sites) if big else None
+        if big is None or (janus is None and relay is not None and big.sites <= relay.sites):
+            continue
+        heading = f"{big.sites} sites" + (", machine busy" if window == BUSY else "")
         lines += [
-            f"| {big.sites} sites | eCabinet SFU | Janus videoroom | eCabinet / Janus |",
+            f"| {heading} | eCabinet SFU | Janus videoroom | eCabinet / Janus |",
             "|---|---|---|---|",
-        ]
-        rows: list[tuple[str, Callable[[Figures], str], Callable[[Figures], float] | None]] = [
-            ("server CPU, % of one core", lambda f: f"{100 * f.server_core:.0f} %", None),
-            (
-                "server CPU per delivered frame",
-                lambda f: f"{f.cpu_per_frame_us:.0f} µs",
-                lambda f: f.cpu_per_frame_us,
-            ),
-            ("frames delivered / sent", lambda f: f"{f.ratio:.3f}", None),
-            ("added latency p50 / p95", added, None),
-            ("load generator CPU", lambda f: f"{100 * f.load_generator_core:.0f} %", None),
-            ("other processes' CPU meanwhile", lambda f: f"{100 * f.others_core:.0f} %", None),
-            (
-                "UDP receive-buffer errors (server's sockets)",
-                lambda f: f"{f.udp_errors} ({f.server_drops})",
-                None,
-            ),
         ]
         for label, text, value in rows:
             other = text(janus) if janus is not None else "not run"
             compared = ratio(value(big), value(janus)) if value and janus else ""
             lines.append(f"| {label} | {text(big)} | {other} | {compared} |")
         lines.append("")
-    small = find(results, "eCabinet SFU", "no loss", relay.sites) if relay else None
+    small = find(results, "eCabinet SFU", QUIET, relay.sites) if relay else None
     if relay is not None and small is not None:
         lines += [
             f"| {relay.sites} sites | eCabinet SFU | aiortc MediaRelay | MediaRelay / eCabinet |",
@@ -155,6 +168,12 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=20.0)
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--only", nargs="*", default=["ecabinet", "janus", "relay"])
+    parser.add_argument(
+        "--busy",
+        type=float,
+        default=0.8,
+        help="share of a core other work takes in one more window (0: no such window)",
+    )
     args = parser.parse_args()
     print(
         f"bench.sfu on {os.cpu_count()} cores, load average {loadavg():.1f}: "
@@ -170,6 +189,7 @@ def main() -> None:
     lossy = site_names(1)[SPOTLIGHT_INDEX]
     results: list[Figures] = []
     common = {"workers": args.workers, "video": video, "warmup": args.warmup}
+    busy = [Window(BUSY, args.seconds, busy=args.busy)] if args.busy > 0 else []
     if "ecabinet" in args.only:
         from bench.sfu.session import Session
 
@@ -178,9 +198,10 @@ def main() -> None:
             Session,
             wards=args.wards,
             windows=[
-                Window("no loss", args.seconds),
+                Window(QUIET, args.seconds),
                 Window("1% loss", args.seconds, 0.01),
                 Window("5% loss", args.seconds, 0.05),
+                *busy,
             ],
             lossy=lossy,
             direct_p50=direct_p50,
@@ -195,7 +216,7 @@ def main() -> None:
                 "Janus videoroom",
                 Janus,
                 wards=args.wards,
-                windows=[Window("no loss", args.seconds)],
+                windows=[Window(QUIET, args.seconds), *busy],
                 lossy=None,
                 direct_p50=direct_p50,
                 **common,
@@ -214,7 +235,7 @@ def main() -> None:
                 label,
                 start,
                 wards=args.small_wards,
-                windows=[Window("no loss", args.seconds)],
+                windows=[Window(QUIET, args.seconds)],
                 lossy=None,
                 direct_p50=direct_p50,
                 **common,

@@ -36,6 +36,18 @@ class Window:
     seconds: float
     loss: float = 0.0
     """Share of one publisher's packets dropped on the way to the server."""
+    busy: float = 0.0
+    """Share of one core that a process of other work takes during the window."""
+
+
+def spin(share: float, seconds: float) -> None:
+    """Other work on the machine: busy ``share`` of every 10 ms, for ``seconds``."""
+    end = time.monotonic() + seconds
+    while (now := time.monotonic()) < end:
+        busy_until = now + 0.01 * share
+        while time.monotonic() < busy_until:
+            pass
+        time.sleep(0.01 * (1 - share))
 
 
 @dataclass
@@ -313,7 +325,13 @@ def drive(
             server_drops0 = udp_drops([system.server_pid])
             workers_drops0 = udp_drops(pids)
             busy0, load0, t0 = busy_seconds(), loadavg(), time.monotonic()
+            spinner = None
+            if window.busy > 0:
+                spinner = mp.Process(target=spin, args=(window.busy, window.seconds), daemon=True)
+                spinner.start()
             time.sleep(window.seconds)
+            if spinner is not None:
+                spinner.join(timeout=10)
             t1 = time.monotonic()
             server_cpu = cpu_seconds(system.server_pid) - server0
             workers_cpu = sum(cpu_seconds(pid) for pid in pids) - workers0
