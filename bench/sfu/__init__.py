@@ -14,11 +14,13 @@ the high layer, every other site in the low one.
 
 Systems, each in its own process, measured in the same run:
 
-* `bench.sfu.session`: the eCabinet server (`main.py server`), in three windows: no loss,
+* `bench.sfu.session`: the eCabinet server (`main.py server`), in four windows: no loss,
   then 1 % and 5 % of the pinned ward's packets dropped on its way to the server (inside the
-  load generator), for the longest freeze at its subscribers;
+  load generator), for the longest freeze at its subscribers, then no loss with a process of
+  other work spinning on the machine (`--busy`, a share of a core; 0 leaves that window out);
 * `bench.sfu.janus`: Janus's videoroom plugin (Debian package `janus`) in a private network
-  namespace, driven through its HTTP API; skipped, saying why, when it cannot run;
+  namespace, driven through its HTTP API, in the no-loss and the busy window; skipped, saying
+  why, when it cannot run;
 * `bench.sfu.relay`: a plain aiortc server that decodes and re-encodes (MediaRelay), on three
   sites (16 would saturate two cores), against the eCabinet server on the same three sites.
 

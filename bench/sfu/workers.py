@@ -22,8 +22,10 @@ from typing import Any
 
 from bench.harness import cpu_seconds
 from bench.sfu.sites import Clips, Received, SendDropper, encode_site, site_names
+from media import aiortc_hooks
 from media.ice import LOOPBACK, IceSettings, apply_host_addresses
 from media.synthetic import EncodedClip, encode_audio_clip
+from server.sfu.settings import SfuSettings
 
 CLONE_NEWNET = 0x40000000
 BARRIER_TIMEOUT = 300.0
@@ -119,6 +121,9 @@ async def worker_main(job: dict[str, Any], conn: Any) -> None:
     # 127.0.0.1, or the private namespace's own address for Janus (see bench.sfu.janus).
     address = job["params"].get("ice_address")
     apply_host_addresses(IceSettings(addresses=(address,)) if address else LOOPBACK)
+    # Each site stands for a machine of its own, whose socket would not share a process's
+    # stalls with 7 others: the sites get the receive buffer the server has.
+    aiortc_hooks.enlarge_receive_buffers(SfuSettings().receive_buffer)
     system: System = job["system"]
     audio = encode_audio_clip()
     everyone = {site: Clips.make(n, audio, job["video"][n]) for site, n in job["numbers"].items()}

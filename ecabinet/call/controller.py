@@ -29,6 +29,7 @@ from ecabinet.call.stamps import render_text
 from ecabinet.call.tiles import picture_image
 from ecabinet.net.client import Disconnected, ServerError
 from ecabinet.net.connection import Connection, LinkState
+from media import aiortc_hooks
 from media.ice import LOOPBACK, IceSettings, apply_host_addresses
 from meetings import protocol as p
 
@@ -38,6 +39,7 @@ ADDRESSES_ENV = "ECABINET_CALL_ADDRESSES"
 RECONNECTED_SHOWN_MS = 5000
 PICTURE_TICK_MS = 66
 AUDIO_TICK_MS = 20
+RECEIVE_BUFFER = 4 * 1024 * 1024
 
 
 def ice_for(server_url: str, environ: dict[str, str] | None = None) -> IceSettings:
@@ -98,6 +100,9 @@ class CallController(QObject):
         ice = ice if ice is not None else ice_for(connection.url)
         if ice.addresses:
             apply_host_addresses(ice)
+        # A hall's laptop receives up to 15 sites: a busy moment should delay their packets,
+        # not overflow aioice's 256 KiB socket buffers (docs/media.md).
+        aiortc_hooks.enlarge_receive_buffers(RECEIVE_BUFFER)
         self.media = MediaThread()
         self.spec = SyntheticSpec(site_number(me.id), me.full_name)
         self.devices = DeviceChoice()

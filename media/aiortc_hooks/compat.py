@@ -58,6 +58,12 @@ _SOURCE_CHECKS: tuple[tuple[object, str, str], ...] = (
     (aioice.ice.Connection, "sendto", "active_pair = self._nominated.get(component)"),
     (aioice.ice.StunProtocol, "send_data", "self.transport.sendto(data, addr)"),
     (Vp8Encoder, "_packetize", "PACKET_MAX - len(descr_bytes)"),
+    # receive_rtp_at_once: what _recv_next does with an SRTP packet, done in its place.
+    (aioice.ice.Connection, "data_received", "self._queue.put_nowait((data, component))"),
+    (aioice.ice.StunProtocol, "datagram_received", "self.receiver.data_received(data"),
+    (RTCDtlsTransport, "_recv_next", "data = self._rx_srtp.unprotect(data)"),
+    (RTCDtlsTransport, "_recv_next", "await self._handle_rtp_data(data, arrival_time_ms="),
+    (RTCDtlsTransport, "_recv_next", "self.__rx_bytes += len(data)"),
     # ThrottledEstimator
     (RTCRtpReceiver, "_handle_rtp_packet", "remb = self.__remote_bitrate_estimator.add("),
 )

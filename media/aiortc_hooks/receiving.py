@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine, Generator
 from typing import Any
 
+import pylibsrtp
 from aiortc import RTCDtlsTransport, RTCRtpReceiver
+from aiortc.clock import current_ms
 from aiortc.rate import RemoteBitrateEstimator
+from aiortc.rtcdtlstransport import State as DtlsState
 from aiortc.rtcrtpparameters import RTCRtpReceiveParameters
 from aiortc.rtp import RtpPacket
 
@@ -21,6 +25,8 @@ from media.frame_assembly import (
     VideoAssembler,
     vp8_flags,
 )
+
+log = logging.getLogger(__name__)
 
 
 class ReceiveTap:
@@ -127,6 +133,7 @@ def tap_receiver(
         raise ValueError("the receiver has no audio or video track yet")
     tap = ReceiveTap(receiver, kind, on_frame, on_keyframe_needed, settings, clock)
     receiver._RTCRtpReceiver__jitter_buffer = tap  # type: ignore[attr-defined]
+    receive_rtp_at_once(receiver.transport)
     estimator = receiver._RTCRtpReceiver__remote_bitrate_estimator  # type: ignore[attr-defined]
     if estimator is not None:
         receiver._RTCRtpReceiver__remote_bitrate_estimator = ThrottledEstimator(estimator)  # type: ignore[attr-defined]
@@ -225,3 +232,101 @@ def route_retransmissions() -> None:
 
 def routes_retransmissions() -> bool:
     return RTCDtlsTransport._register_rtp_receiver is _register_rtp_receiver
+
+
+# --- RTP handled as it arrives, without the receive queue ------------------------------------
+
+
+def receive_rtp_at_once(dtls: RTCDtlsTransport) -> None:
+    """Handle each SRTP packet on ``dtls`` in the socket's own callback (idempotent).
+
+    aioice puts every datagram in a queue that the DTLS transport's task reads: each packet
+    wakes that task and resumes five nested coroutines before aiortc looks at it. Once DTLS is
+    connected, an SRTP packet (not RTCP) goes straight to what ``RTCDtlsTransport._recv_next``
+    does with it: count it, unprotect it and run ``_handle_rtp_data``, which completes without
+    waiting (the tap and the RTCP it may send do not wait). Should it wait after all, a task
+    carries it on. DTLS, RTCP, anything before the handshake and anything while the queue
+    still holds datagrams take the queue, so packets are unprotected in the order they came.
+    """
+    check_aiortc()
+    connection = dtls.transport._connection
+    if getattr(connection, "_rtp_at_once", False):
+        return
+    queue = connection.data_received
+    pending = connection._queue
+    counters = dtls  # the transport's own statistics (bytesReceived, packetsReceived)
+
+    def data_received(data: bytes, component: int) -> None:
+        srtp = dtls._rx_srtp
+        if (
+            srtp is None
+            or len(data) < 12
+            or not 127 < data[0] < 192
+            or 192 <= data[1] <= 208  # RTCP: the queue, as before
+            or dtls._state is not DtlsState.CONNECTED
+            or pending.qsize()  # keep the order: SRTP's replay window drops stragglers
+        ):
+            queue(data, component)
+            return
+        counters._RTCDtlsTransport__rx_bytes += len(data)  # type: ignore[attr-defined]
+        counters._RTCDtlsTransport__rx_packets += 1  # type: ignore[attr-defined]
+        arrival_time_ms = current_ms()
+        try:
+            plain = srtp.unprotect(data)
+        except pylibsrtp.Error:
+            return  # what aiortc does: a packet that does not authenticate is dropped
+        run_now(dtls._handle_rtp_data(plain, arrival_time_ms=arrival_time_ms))
+
+    connection.data_received = data_received  # type: ignore[method-assign]
+    connection._rtp_at_once = True  # type: ignore[attr-defined]
+
+
+def run_now(coroutine: Coroutine[Any, Any, None]) -> None:
+    """Run ``coroutine`` here; if it waits, a task carries it on from where it waits."""
+    try:
+        waiting_on = coroutine.send(None)
+    except StopIteration:
+        return
+    except Exception:
+        log.exception("handling an RTP packet failed")
+        return
+    task = asyncio.get_running_loop().create_task(_carry_on(coroutine, waiting_on))
+    _carried.add(task)
+    task.add_done_callback(_carried.discard)
+
+
+_carried: set[asyncio.Task[None]] = set()
+
+
+async def _carry_on(coroutine: Coroutine[Any, Any, None], waiting_on: Any) -> None:
+    try:
+        await _Resumed(coroutine, waiting_on)
+    except Exception:
+        log.exception("handling an RTP packet failed")
+
+
+class _Resumed:
+    """Awaitable that hands a started coroutine's pending wait to the awaiting task."""
+
+    def __init__(self, coroutine: Coroutine[Any, Any, None], waiting_on: Any) -> None:
+        self.coroutine = coroutine
+        self.waiting_on = waiting_on
+
+    def __await__(self) -> Generator[Any, Any, None]:
+        value = self.waiting_on
+        while True:
+            try:
+                sent = yield value
+            except GeneratorExit:
+                self.coroutine.close()
+                raise
+            except BaseException as exc:  # thrown in by the task (cancellation): pass it on
+                try:
+                    value = self.coroutine.throw(exc)
+                except StopIteration:
+                    return
+            else:
+                try:
+                    value = self.coroutine.send(sent)
+                except StopIteration:
+                    return

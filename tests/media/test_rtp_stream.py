@@ -1,4 +1,5 @@
-"""The SFU's sending path (media.aiortc_hooks.RtpStream) against real aiortc receivers.
+"""The SFU's packet paths against real aiortc peers: sending (media.aiortc_hooks.RtpStream)
+and receiving without aioice's queue (receive_rtp_at_once).
 
 The stream takes over three of an RTCRtpSender's private methods; these tests check that what
 the remote side gets is what aiortc's own sender would give it: the very frames, cut into
@@ -14,10 +15,15 @@ import aiortc
 import pytest
 from aiortc import RTCPeerConnection, RTCRtpSender
 from aiortc.rtp import RtpPacket
-from aiortc.stats import RTCRemoteInboundRtpStreamStats, RTCRemoteOutboundRtpStreamStats
+from aiortc.stats import (
+    RTCRemoteInboundRtpStreamStats,
+    RTCRemoteOutboundRtpStreamStats,
+    RTCTransportStats,
+)
 from sfu_peers import Dropper, new_pc, wait_connected
 
 from media.aiortc_hooks import PacketTrack, RtcpReports, RtpStream, tap_receiver
+from media.aiortc_hooks.receiving import run_now
 from media.aiortc_hooks.sending import REPORT_GROUP, VP8_PAYLOAD_MAX
 from media.frame_assembly import EncodedFrame
 from media.ice import force_codecs
@@ -209,3 +215,56 @@ async def test_sender_reports_go_a_dozen_to_a_datagram_and_give_round_trip_times
         assert 0 <= rtt < 1
     finally:
         await pair.close()
+
+
+async def test_rtp_is_handled_as_it_arrives_not_through_the_queue() -> None:
+    """receive_rtp_at_once: after the handshake no SRTP packet waits in aioice's queue, and the
+    transport's statistics still count every packet."""
+    clip = encode_video_clip(5, HIGH_SIZE, frames=10, gop=10)
+    pair = Pair()
+    video = pair.add("video")
+    try:
+        await pair.connect()
+        dtls = pair.site.getTransceivers()[0].receiver.transport
+        queue = dtls.transport._connection._queue
+        queued: list[bytes] = []
+        put = queue.put_nowait
+
+        def recording_put(item: tuple[bytes, int] | None) -> None:
+            if item is not None:
+                queued.append(item[0])
+            put(item)
+
+        queue.put_nowait = recording_put  # type: ignore[method-assign]
+        before = await transport_bytes(pair.site)
+        for index, data in enumerate(clip.frames):
+            assert video.send(data, index * 3000)
+            await asyncio.sleep(0.005)
+        await pair.until(lambda: len(pair.received[0]) == len(clip.frames), "every frame")
+        rtp = [d for d in queued if 127 < d[0] < 192 and not 192 <= d[1] <= 208]
+        assert rtp == [], f"{len(rtp)} RTP packets went through the queue"
+        assert await transport_bytes(pair.site) - before >= sum(map(len, clip.frames))
+    finally:
+        await pair.close()
+
+
+async def transport_bytes(pc: RTCPeerConnection) -> int:
+    stats = await pc.getStats()
+    return sum(s.bytesReceived for s in stats.values() if isinstance(s, RTCTransportStats))
+
+
+async def test_a_handler_that_waits_is_carried_on_by_a_task() -> None:
+    gate: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    steps: list[str] = []
+
+    async def handler() -> None:
+        steps.append("started")
+        await gate
+        steps.append("finished")
+
+    run_now(handler())
+    assert steps == ["started"]
+    gate.set_result(None)
+    for _ in range(3):
+        await asyncio.sleep(0)
+    assert steps == ["started", "finished"]
