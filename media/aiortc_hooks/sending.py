@@ -267,9 +267,8 @@ class RtpStream:
                 self.ready = True
                 if self._on_ready is not None:
                     self._on_ready()
-            await asyncio.get_running_loop().create_future()  # until the sender stops
-        except asyncio.CancelledError:
-            pass
+            with contextlib.suppress(asyncio.CancelledError):  # the sender's stop() cancels
+                await asyncio.get_running_loop().create_future()
         finally:
             self.ready = False
             sender._RTCRtpSender__rtp_exited.set()  # type: ignore[attr-defined]
@@ -307,9 +306,8 @@ class RtpStream:
         reports = RtcpReports.of(sender.transport)
         reports.add(self)
         try:
-            await asyncio.get_running_loop().create_future()  # until the sender stops
-        except asyncio.CancelledError:
-            pass
+            with contextlib.suppress(asyncio.CancelledError):  # the sender's stop() cancels
+                await asyncio.get_running_loop().create_future()
         finally:
             reports.discard(self)
             bye = bytes(RtcpByePacket(sources=[sender._ssrc]))

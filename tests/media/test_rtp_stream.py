@@ -10,6 +10,7 @@ reads; and the BYE that ends its track.
 import asyncio
 import functools
 import random
+from collections.abc import Callable
 
 import aiortc
 import pytest
@@ -28,6 +29,7 @@ from media.aiortc_hooks.sending import REPORT_GROUP, VP8_PAYLOAD_MAX
 from media.frame_assembly import EncodedFrame
 from media.ice import force_codecs
 from media.synthetic import HIGH_SIZE, encode_video_clip
+from tests.support.progress import Progress
 
 TIMEOUT = 20
 RTX_PAYLOAD_TYPE = 98  # what aiortc 1.16 numbers RTX for VP8
@@ -44,7 +46,7 @@ class Pair:
         self.senders: list[RTCRtpSender] = []
         self.received: list[list[EncodedFrame]] = []
         self.ready = 0
-        self.progress = asyncio.Event()
+        self.progress = Progress()
 
     def add(self, kind: str) -> RtpStream:
         transceiver = self.server.addTransceiver(PacketTrack(kind, maxsize=4), "sendonly")
@@ -56,11 +58,11 @@ class Pair:
 
     def _ready(self) -> None:
         self.ready += 1
-        self.progress.set()
+        self.progress.notify()
 
     def _frame(self, index: int, frame: EncodedFrame) -> None:
         self.received[index].append(frame)
-        self.progress.set()
+        self.progress.notify()
 
     async def connect(self) -> None:
         await self.server.setLocalDescription(await self.server.createOffer())
@@ -73,15 +75,8 @@ class Pair:
         await wait_connected(self.server, self.site)
         await self.until(lambda: self.ready == len(self.streams), "the streams to start")
 
-    async def until(self, condition: object, what: str) -> None:
-        assert callable(condition)
-        try:
-            async with asyncio.timeout(TIMEOUT):
-                while not condition():
-                    self.progress.clear()
-                    await self.progress.wait()
-        except TimeoutError:
-            pytest.fail(f"waited {TIMEOUT} s for {what}")
+    async def until(self, condition: Callable[[], bool], what: str) -> None:
+        await self.progress.wait_for(condition, what, TIMEOUT)
 
     async def close(self) -> None:
         await self.server.close()
