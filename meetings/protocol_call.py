@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from meetings.call import ControlAction, MutedBy
-from meetings.protocol_base import Id, Model, Request
+from meetings.protocol_base import MAX_CHUNK, Id, Model, Request
 
 MAX_SDP = 64 * 1024
 EndReason = Literal["removed", "failed", "replaced", "closing"]
@@ -127,7 +127,28 @@ class CallRecordings(Request):
     meeting_id: Id
 
 
+RecordingId = Annotated[str, Field(pattern=r"^rec_[0-9a-f]{16}$")]
+
+
+class DownloadRecording(Request):
+    """Answered by a binary frame: a `result` header (:class:`RecordingChunk`) and up to
+    `length` bytes of a finished recording's file at `offset`."""
+
+    type: Literal["call.download_recording"]
+    meeting_id: Id
+    recording_id: RecordingId
+    offset: Annotated[int, Field(ge=0)] = 0
+    length: Annotated[int, Field(gt=0, le=MAX_CHUNK)] = MAX_CHUNK
+
+
 # --- replies ----------------------------------------------------------------------------------
+
+
+class RecordingChunk(Model):
+    recording_id: str
+    offset: int
+    length: int
+    size: int
 
 
 class CallJoined(Model):
@@ -232,6 +253,7 @@ REQUESTS: tuple[type[Request], ...] = (
     CallControl,
     CallRecord,
     CallRecordings,
+    DownloadRecording,
 )
 EVENTS: tuple[type[Model], ...] = (
     CallOffer,

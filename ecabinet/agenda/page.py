@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from ecabinet.agenda.invitees_model import InviteesModel
 from ecabinet.agenda.model import AgendaModel, ItemIdRole
 from ecabinet.calendar.model import local_time, place_text
 from ecabinet.calendar.status_names import status_name
+from ecabinet.call.recordings import RecordingsDialog
 from ecabinet.data.meeting_store import MeetingStore
 from ecabinet.net.connection import Connection
 from ecabinet.secretary.controller import SecretaryController
@@ -59,6 +60,7 @@ class MeetingPage(QWidget):
         self.setAcceptDrops(True)
         self.meeting = meeting
         self.store = store
+        self.connection = connection
         self.secretary = SecretaryController(self, connection, store)
         self.me = me
         self.agenda = AgendaModel(self)
@@ -121,8 +123,11 @@ class MeetingPage(QWidget):
         self.live_button.setObjectName("liveButton")
         self.call_button = QPushButton()
         self.call_button.setObjectName("callButton")
+        self.recordings_button = QPushButton()
+        self.recordings_button.setObjectName("recordingsButton")
         self.live_button.clicked.connect(lambda: self.open_live.emit(self.meeting.id))
         self.call_button.clicked.connect(lambda: self.join_call.emit(self.meeting.id))
+        self.recordings_button.clicked.connect(self.show_recordings)
         self.start_button = QPushButton()
         self.start_button.setObjectName("startButton")
         self.end_button = QPushButton()
@@ -131,7 +136,13 @@ class MeetingPage(QWidget):
         self.end_button.clicked.connect(self._end)
         heading = QHBoxLayout()
         heading.addWidget(self.title, 1)
-        for button in (self.start_button, self.end_button, self.live_button, self.call_button):
+        for button in (
+            self.start_button,
+            self.end_button,
+            self.live_button,
+            self.call_button,
+            self.recordings_button,
+        ):
             heading.addWidget(button)
 
         layout = QVBoxLayout(self)
@@ -206,6 +217,8 @@ class MeetingPage(QWidget):
         self.live_button.setText(self.tr("&Live meeting"))
         self.live_button.setToolTip(self.tr("Roll call, the floor, votes and presenting"))
         self.call_button.setText(self.tr("&Join video"))
+        self.recordings_button.setText(self.tr("Recordings…"))
+        self.recordings_button.setToolTip(self.tr("The video session's recordings, to save"))
         self.start_button.setText(self.tr("&Start meeting"))
         self.start_button.setToolTip(self.tr("Open the roll call, the floor and votes"))
         self.end_button.setText(self.tr("E&nd meeting"))
@@ -259,8 +272,24 @@ class MeetingPage(QWidget):
         organiser = may_prepare(self.me, meeting)
         self.start_button.setVisible(organiser and meeting.status == MeetingStatus.PUBLISHED)
         self.end_button.setVisible(organiser and meeting.status == MeetingStatus.IN_PROGRESS)
+        self.recordings_button.setVisible(
+            organiser
+            and meeting.video
+            and meeting.status in (MeetingStatus.IN_PROGRESS, MeetingStatus.ENDED)
+        )
         self.select_item(selected)
         self._show_documents()
+
+    @asyncSlot()
+    async def show_recordings(self) -> RecordingsDialog:
+        """The meeting's video recordings, listed, each to save (ecabinet/call/recordings.py)."""
+        dialog = RecordingsDialog(
+            self.connection, self.meeting.id, self.meeting.title, self.store.directory, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        await dialog.load()
+        return dialog
 
     def _store_changed(self, meeting_id: str) -> None:
         if meeting_id == self.meeting.id and meeting_id in self.store.details:

@@ -20,6 +20,7 @@ from websockets.exceptions import ConnectionClosed
 
 from ecabinet.net.tls import peer_fingerprint, pinning_context
 from meetings import protocol as p
+from meetings import protocol_call as pc
 
 Progress = Callable[[int, int], None]
 
@@ -222,9 +223,52 @@ class Client:
             await self.call("document.get", document_id=document_id)
         )
         part = target.with_name(target.name + ".part")
-        have = min(await asyncio.to_thread(_size_or_zero, part), info.size)
+        await self._fetch_chunks(
+            "document.download", {"document_id": document_id}, info.size, part, progress, window
+        )
+        if await asyncio.to_thread(_sha256_file, part) != info.sha256:
+            await asyncio.to_thread(part.unlink)
+            raise ValueError("downloaded bytes do not match the document's SHA-256")
+        await asyncio.to_thread(_durable_rename, part, target)
+        return target
+
+    async def download_recording(
+        self,
+        recording: pc.RecordingView,
+        target: Path,
+        *,
+        progress: Progress | None = None,
+        window: int = 4,
+    ) -> Path:
+        """Stream a finished video recording into `target`, resuming from `target.part`.
+
+        The server says the file's size with its first byte (and refuses a recording that is
+        still being written), so a listing made earlier cannot cut the file short."""
+        part = target.with_name(target.name + ".part")
+        fields: dict[str, Any] = {"meeting_id": recording.meeting_id, "recording_id": recording.id}
+        header, _ = await self.call_for_bytes(
+            "call.download_recording", **fields, offset=0, length=1
+        )
+        size = int(header["size"])
+        await self._fetch_chunks("call.download_recording", fields, size, part, progress, window)
+        await asyncio.to_thread(_durable_rename, part, target)
+        return target
+
+    async def _fetch_chunks(
+        self,
+        kind: str,
+        fields: dict[str, Any],
+        size: int,
+        part: Path,
+        progress: Progress | None,
+        window: int,
+    ) -> None:
+        """Fill `part` with a file's `size` bytes from chunk requests of `kind`, keeping what
+        an earlier try left there. Up to `window` requests are in flight at once, so the link
+        stays busy."""
+        have = min(await asyncio.to_thread(_size_or_zero, part), size)
         await asyncio.to_thread(_truncate, part, have)
-        offsets = list(range(have, info.size, p.MAX_CHUNK))
+        offsets = list(range(have, size, p.MAX_CHUNK))
         in_flight: list[asyncio.Task[tuple[Any, bytes]]] = []
         try:
             for index in range(len(offsets) + window):
@@ -232,10 +276,7 @@ class Client:
                     in_flight.append(
                         asyncio.create_task(
                             self.call_for_bytes(
-                                "document.download",
-                                document_id=document_id,
-                                offset=offsets[index],
-                                length=p.MAX_CHUNK,
+                                kind, **fields, offset=offsets[index], length=p.MAX_CHUNK
                             )
                         )
                     )
@@ -244,15 +285,10 @@ class Client:
                     await asyncio.to_thread(_write_at, part, int(header["offset"]), data)
                     have += len(data)
                     if progress:
-                        progress(have, info.size)
+                        progress(have, size)
         finally:
             for task in in_flight:
                 task.cancel()
-        if await asyncio.to_thread(_sha256_file, part) != info.sha256:
-            await asyncio.to_thread(part.unlink)
-            raise ValueError("downloaded bytes do not match the document's SHA-256")
-        await asyncio.to_thread(_durable_rename, part, target)
-        return target
 
     async def close(self) -> None:
         await self.ws.close()

@@ -314,4 +314,95 @@
         <translation>Trực tuyến: {0}</translation>
     </message>
 </context>
+<context>
+    <name>RecordingsDialog</name>
+    <message>
+        <location filename="../../ecabinet/call/recordings.py"/>
+        <source>Video recordings</source>
+        <translation>Bản ghi hình phiên họp trực tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/call/recordings.py"/>
+        <source>Recordings of “{0}”</source>
+        <translation>Các bản ghi hình của “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/call/recordings.py"/>
+        <source>Site</source>
+        <translation>Điểm cầu</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/call/recordings.py"/>
+        <source>Started</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/call/recordings.py"/>
+        <source>Stopped</source>
+        <translation>Kết thúc</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/call/recordings.py"/>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/call/recordings.py"/>
+        <source>&amp;Save…</source>
+        <translation>&amp;Lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/call/recordings.py"/>
+        <source>The recordings cannot be listed now: {0}</source>
+        <translation>Chưa thể xem danh sách bản ghi: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/call/recordings.py"/>
+        <source>recording…</source>
+        <translation>đang ghi…</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/call/recordings.py"/>
+        <source>No recordings yet: the chair records from the video call's toolbar.</source>
+        <translation>Chưa có bản ghi nào: chủ trì bắt đầu ghi hình trên thanh công cụ của phiên họp trực tuyến.</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/call/recordings.py"/>
+        <source>Save the recording</source>
+        <translation>Lưu bản ghi hình</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/call/recordings.py"/>
+        <source>Matroska video (*.mkv)</source>
+        <translation>Video Matroska (*.mkv)</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/call/recordings.py"/>
+        <source>Saving {0}…</source>
+        <translation>Đang lưu {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/call/recordings.py"/>
+        <source>The recording was not saved: {0}</source>
+        <translation>Chưa lưu được bản ghi: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/call/recordings.py"/>
+        <source>Saved to {0}</source>
+        <translation>Đã lưu vào {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPage</name>
+    <message>
+        <location filename="../../ecabinet/agenda/page.py"/>
+        <source>Recordings…</source>
+        <translation>Bản ghi hình…</translation>
+    </message>
+    <message>
+        <location filename="../../ecabinet/agenda/page.py"/>
+        <source>The video session's recordings, to save</source>
+        <translation>Các bản ghi hình của phiên họp trực tuyến, để lưu về máy</translation>
+    </message>
+</context>
 </TS>

@@ -13,11 +13,11 @@ from sqlalchemy import Connection as Db
 
 from meetings import protocol_call as pc
 from meetings.call import Layout, Site
-from meetings.errors import InvalidState
+from meetings.errors import BadRequest, Conflict, InvalidState, NotFound
 from meetings.meeting import MeetingStatus
 from meetings.people import Person, Role
 from meetings.permissions import Action, allowed
-from server.handlers import handles
+from server.handlers import BinaryReply, handles
 from server.handlers.common import MeetingView, load_view
 from server.handlers.live import present_through_video
 from server.sfu import find_room, recordings_dir, sfu_of
@@ -156,3 +156,37 @@ async def recordings(
 
     directory = recordings_dir(app) / request.meeting_id
     return await asyncio.to_thread(list_recordings, directory)
+
+
+@handles(pc.DownloadRecording)
+async def download_recording(
+    app: AppState, conn: Connection, request: pc.DownloadRecording
+) -> BinaryReply:
+    """A finished recording's file, a chunk at a time (the same who may list them)."""
+    await app.store.read(lambda db: load_view(db, conn, request.meeting_id, Action.CALL_CONTROL))
+    from server.sfu.recording import read_recording  # PyAV: with the first use, not at start
+
+    directory = recordings_dir(app) / request.meeting_id
+    found = await asyncio.to_thread(
+        read_recording, directory, request.recording_id, request.offset, request.length
+    )
+    if found is None:
+        raise NotFound("No such recording.", "Không tìm thấy bản ghi.")
+    info, data = found
+    if info.stopped_at is None:
+        raise Conflict(
+            "The recording is still going on.", "Bản ghi đang được ghi, chưa thể tải về."
+        )
+    if request.offset > info.size:
+        raise BadRequest("Offset past the end of the file.", "Vị trí vượt quá cuối tệp.")
+    if request.offset == 0 and conn.person is not None:
+        person_id = conn.person.id  # one entry per download, not per chunk
+        await app.store.write(
+            lambda db: audit_repo.record(
+                db, person_id, "call.download_recording", request.meeting_id, recording=info.id
+            )
+        )
+    header = pc.RecordingChunk(
+        recording_id=info.id, offset=request.offset, length=len(data), size=info.size
+    )
+    return BinaryReply(header, data)

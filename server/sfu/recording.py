@@ -225,3 +225,22 @@ def list_recordings(directory: Path) -> list[pc.RecordingView]:
             size = media.stat().st_size if media.exists() else 0
             found.append(view.model_copy(update={"size": size}))
     return sorted(found, key=lambda v: (v.started_at, v.id))
+
+
+def read_recording(
+    directory: Path, recording_id: str, offset: int, length: int
+) -> tuple[pc.RecordingView, bytes] | None:
+    """One recording's description and up to ``length`` bytes of its file at ``offset``, or
+    None if there is no such recording (blocking: run it in a thread). ``recording_id`` is
+    checked by the protocol (``rec_`` and 16 hex digits), so it names a file in ``directory``."""
+    info_path = directory / f"{recording_id}.json"
+    try:
+        view = pc.RecordingView.model_validate_json(info_path.read_text(encoding="utf-8"))
+        media = directory / f"{recording_id}.mkv"
+        size = media.stat().st_size
+        with media.open("rb") as file:
+            file.seek(min(offset, size))
+            data = file.read(max(0, min(length, size - offset)))
+    except (OSError, ValueError):
+        return None
+    return view.model_copy(update={"size": size}), data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 
 from ecabinet.net.client import ServerError
 from media.synthetic import HIGH_SIZE, read_pattern
+from meetings import protocol as p
 from meetings import protocol_call as pc
 from server.app import RunningServer
 from tests.call.conftest import Sites
@@ -56,3 +58,55 @@ async def test_the_chair_records_each_site_without_transcoding(
     with av.open(str(directory / listed[0].filename)) as container:
         stream = container.streams.video[0]
         assert (stream.codec_context.width, stream.codec_context.height) == HIGH_SIZE
+
+
+async def test_a_finished_recording_is_downloaded_by_those_who_may_list_it(
+    new_site: Sites,
+    meeting: dict[str, Any],
+    progress: Progress,
+    server: RunningServer,
+    tmp_path: Path,
+) -> None:
+    chair = await new_site("chair", 1)
+    ward = await new_site("room", 2)
+    await chair.join(meeting["id"])
+    await ward.join(meeting["id"])
+    await chair.call("call.record", recording=True)
+    got = chair.of(ward.site)
+    seen = len(got.video)
+    await progress.wait_for(lambda: len(got.video) >= seen + 20, "2 s of the ward")
+    going = [pc.RecordingView.model_validate(r) for r in await chair.call("call.recordings")]
+    with pytest.raises(ServerError) as still:
+        await chair.client.download_recording(going[0], tmp_path / "early.mkv")
+    assert still.value.code == "conflict"  # still being written
+    await chair.call("call.record", recording=False)
+    listed = [pc.RecordingView.model_validate(r) for r in await chair.call("call.recordings")]
+    directory = server.state.config.data_dir / "recordings" / meeting["id"]
+    steps: list[tuple[int, int]] = []
+    for view in listed:
+        target = tmp_path / view.filename
+        await chair.client.download_recording(
+            view, target, progress=lambda done, total: steps.append((done, total))
+        )
+        assert target.read_bytes() == (directory / view.filename).read_bytes()
+        assert not target.with_name(target.name + ".part").exists()
+    assert steps and all(done <= total for done, total in steps)
+    # A ward may not list recordings, so it may not fetch them either; a made-up id is refused.
+    with pytest.raises(ServerError) as refused:
+        await ward.client.download_recording(listed[0], tmp_path / "ward.mkv")
+    assert refused.value.code == "forbidden"
+    missing = listed[0].model_copy(update={"id": "rec_0000000000000000"})
+    with pytest.raises(ServerError) as unknown:
+        await chair.client.download_recording(missing, tmp_path / "missing.mkv")
+    assert unknown.value.code == "not_found"
+    # A path for an id is refused by the server, whatever a client sends.
+    hostile = json.dumps(
+        {
+            "type": "call.download_recording",
+            "id": "x1",
+            "meeting_id": meeting["id"],
+            "recording_id": "../../../etc/passwd",
+        }
+    )
+    reply = await chair.client._send_and_wait("x1", hostile, 10)
+    assert isinstance(reply, p.Error) and reply.code == "bad_request"
