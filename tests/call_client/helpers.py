@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from pathlib import Path
 
 import av
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
 
+from ecabinet.agenda.page import MeetingPage
 from ecabinet.call.controller import CallController
+from ecabinet.core.settings import Settings
 from ecabinet.net.connection import Connection
+from ecabinet.shell.window import MainWindow
+from ecabinet.shell.workspace import Workspace
 from media.exceptions import PatternError
 from media.ice import LOOPBACK
 from media.synthetic import read_pattern
+from tests.call.conftest import USERNAMES
+from tests.client.harness import new_window, sign_in
+from tests.server import org
 from tests.support.progress import Progress
 
 
@@ -68,3 +78,23 @@ async def wait_until(predicate: Callable[[], bool], what: str, seconds: float = 
                 return
             await asyncio.sleep(0.05)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+async def signed_in_window(qtbot: QtBot, url: str, key: str, tmp_path: Path) -> MainWindow:
+    """The client's main window, signed in as one of the test organisation's people."""
+    window = new_window(qtbot, Settings(tmp_path / f"{key}.ini"))
+    window.settings.cache_dir = tmp_path / "cache"
+    await sign_in(qtbot, window, url, USERNAMES[key], org.PASSWORD)
+    assert window.workspace is not None
+    return window
+
+
+async def start_meeting(
+    qtbot: QtBot, workspace: Workspace, meeting_id: str, progress: Progress
+) -> MeetingPage:
+    """Open the meeting's page and click "Bắt đầu cuộc họp", as the chair would."""
+    page = await workspace.open_meeting(meeting_id)
+    assert page is not None
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    await progress.wait_for(lambda: page.meeting.status == "in_progress", "the start")
+    return page

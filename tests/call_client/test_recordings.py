@@ -13,13 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from ecabinet.call.media_thread import MediaThread
 from ecabinet.call.recordings import RecordingsDialog
-from ecabinet.core.settings import Settings
 from server.app import RunningServer
-from tests.call.conftest import USERNAMES
 from tests.call_client.conftest import Sites
-from tests.client.harness import close_window, new_window, sign_in
+from tests.call_client.helpers import signed_in_window, start_meeting
+from tests.client.harness import close_window
 from tests.client.screens import save_screenshot
-from tests.server import org
 from tests.support.progress import Progress
 
 
@@ -44,22 +42,18 @@ async def test_the_chair_lists_and_saves_a_recording(
     await progress.wait_for(lambda: len(hall.of(ward.site).video) >= seen + 20, "2 s of video")
     await remote.run(hall.call("call.record", recording=False))
 
-    window = new_window(qtbot, Settings(tmp_path / "chair.ini"))
-    window.settings.cache_dir = tmp_path / "cache"
-    await sign_in(qtbot, window, server.url, USERNAMES["chair"], org.PASSWORD)
-    workspace = window.workspace
-    assert workspace is not None
+    window = await signed_in_window(qtbot, server.url, "chair", tmp_path)
+    assert window.workspace is not None
     try:
-        page = await workspace.open_meeting(meeting["id"])
-        assert page is not None
-        qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
-        await progress.wait_for(lambda: page.recordings_button.isVisible(), "the button")
+        page = await start_meeting(qtbot, window.workspace, meeting["id"], progress)
+        assert page.recordings_button.isVisible()
         assert page.recordings_button.text() == "Bản ghi hình…"
         dialog = await page.show_recordings()
         assert isinstance(dialog, RecordingsDialog)
         assert len(dialog.recordings) == 2
-        names = {dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())}
-        assert all(name and not name.startswith("per_") for name in names)  # names, not ids
+        cells = [dialog.table.item(row, 0) for row in range(dialog.table.rowCount())]
+        names = [cell.text() for cell in cells if cell is not None]
+        assert len(names) == 2 and all(n and not n.startswith("per_") for n in names)  # not ids
         assert not dialog.save_button.isEnabled()  # nothing chosen yet
         ward_row = next(i for i, r in enumerate(dialog.recordings) if r.site == ward.site)
         dialog.table.selectRow(ward_row)

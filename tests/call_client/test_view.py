@@ -18,7 +18,7 @@ from ecabinet.data.meeting_store import MeetingStore
 from server.app import RunningServer
 from tests.call.conftest import USERNAMES
 from tests.call_client.conftest import Connect, Sites
-from tests.call_client.helpers import image_pattern, open_call
+from tests.call_client.helpers import image_pattern, open_call, signed_in_window, start_meeting
 from tests.client.harness import close_window, new_window, sign_in
 from tests.client.screens import save_screenshot
 from tests.server import org
@@ -166,16 +166,11 @@ async def test_the_call_sits_on_the_chairs_live_screen_and_outlives_it(
 ) -> None:
     ward = await new_site("room", 2)
     await remote.run(ward.join(meeting["id"]))
-    window = new_window(qtbot, Settings(tmp_path / "chair.ini"))
-    window.settings.cache_dir = tmp_path / "cache"
-    await sign_in(qtbot, window, server.url, USERNAMES["chair"], org.PASSWORD)
+    window = await signed_in_window(qtbot, server.url, "chair", tmp_path)
     workspace = window.workspace
     assert workspace is not None
     try:
-        page = await workspace.open_meeting(meeting["id"])
-        assert page is not None
-        qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
-        await progress.wait_for(lambda: page.meeting.status == "in_progress", "the start")
+        page = await start_meeting(qtbot, workspace, meeting["id"], progress)
         qtbot.mouseClick(page.live_button, Qt.MouseButton.LeftButton)
         await progress.wait_for(lambda: bool(workspace.live_screens()), "the live screen")
         screen = workspace.live_screens()[0]
