@@ -32,7 +32,7 @@ KEY_PASSWORD = b"secret"
 
 class _QuietHandler(WSGIRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
-        pass
+        """The OCSP, CRL and timestamp requests of a test are not worth a line each."""
 
 
 class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
